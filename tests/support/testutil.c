@@ -1,0 +1,58 @@
+/*
+ * testutil.c - shared test helpers (see testutil.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+int tu_collect(void *ctx, const rt_token *t)
+{
+    tu_tokens *c = ctx;
+    if (c->n < 512) {
+        c->starts[c->n] = t->start;
+        c->ends[c->n] = t->end;
+        c->kinds[c->n] = t->kind;
+    }
+    if (c->len + t->len + 2 < sizeof c->text) {
+        if (c->n)
+            c->text[c->len++] = ' ';
+        memcpy(c->text + c->len, t->text, t->len);
+        c->len += t->len;
+        c->text[c->len] = '\0';
+    }
+    c->n++;
+    return 0;
+}
+
+char *tu_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    do {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *p = realloc(buf, cap);
+            if (!p) {
+                free(buf);
+                fclose(fp);
+                return NULL;
+            }
+            buf = p;
+        }
+        got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+    } while (got > 0);
+    fclose(fp);
+    if (!buf)
+        buf = calloc(1, 1);
+    if (buf)
+        buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
