@@ -49,4 +49,166 @@ void rt_buf_free(rt_buf *b);            /* frees data and zeroes B */
 /* 64-bit hash of bytes (xxhash XXH3), stable across runs and machines. */
 uint64_t rt_hash64(const void *p, size_t len);
 
+/* ---------------------------------------------------------------- io */
+/* Record readers (src/io/): the dispatcher in reader.c, one backend per format. */
+#include <stdio.h>
+#include "revtag/reader.h"
+
+/*
+ * A format backend. next() fills REC and returns RT_OK, RT_DONE, RT_EFORMAT
+ * (record-level: the backend has moved past the bad record, so the next call
+ * continues), RT_EIO or RT_ENOMEM. open() may read ahead (a CSV header).
+ */
+typedef struct rt_io_format {
+    int (*open)(rt_reader *r, rt_err *err);
+    int (*next)(rt_reader *r, rt_record *rec, rt_err *err);
+    void (*free)(void *state);
+} rt_io_format;
+
+extern const rt_io_format rt_io_jsonl, rt_io_csv, rt_io_ris, rt_io_bibtex;
+
+struct rt_reader {
+    char *path;                 /* display name: the path, or "<stdin>"; owned */
+    FILE *fp;                   /* owned unless stdin */
+    rt_reader_opts o;           /* copy; o.columns and o.label_sep point into owned copies */
+    const rt_io_format *fmt;
+    void *state;                /* the backend's, freed by fmt->free */
+    char *line;                 /* rt_io_getline buffer; owned */
+    size_t cap;
+    long lineno;                /* lines read so far */
+    size_t skipped;             /* records skipped (skip_bad) */
+    char *skip_msg;             /* message of the first one skipped; owned */
+};
+
+/*
+ * Read the next line into r->line without its "\n" / "\r\n" (and without a
+ * UTF-8 BOM on line 1). Returns RT_OK with *len, RT_DONE at the end, RT_EIO
+ * or RT_ENOMEM.
+ */
+int rt_io_getline(rt_reader *r, size_t *len, rt_err *err);
+
+/* Offset of the first byte of S that is not valid UTF-8 or is NUL; LEN when none. */
+size_t rt_io_utf8_invalid(const char *s, size_t len);
+
+/* 1 when S (LEN bytes) is empty or only ASCII white space. */
+int rt_io_blank(const char *s, size_t len);
+
+/* Year from the first run of exactly four digits in S ("2019///", "May 2019"), else 0. */
+int rt_io_parse_year(const char *s, size_t len);
+
+/*
+ * Set rec->lang from a language tag or name as exporters write it ("en",
+ * "eng", "English", "ngerman", "Français"): its ISO 639-1 code when known,
+ * else the value lower-cased. Returns RT_OK or RT_ENOMEM.
+ */
+int rt_io_set_lang(rt_record *rec, const char *s, size_t len);
+
+/*
+ * Give REC the derived id "h-" + 16 hex digits of XXH3 over its title (or
+ * abstract, or text) lower-cased with white space collapsed, then "|" and the
+ * year. Does nothing when REC has no text. Returns RT_OK or RT_ENOMEM.
+ */
+int rt_io_derive_id(rt_record *rec);
+
+/*
+ * Handle one keyword: "facet:label" (facet = [a-z][a-z0-9_]*) becomes a label,
+ * anything else is appended to KW as a JSON array element. Returns RT_OK or
+ * RT_ENOMEM.
+ */
+int rt_io_keyword(rt_record *rec, rt_buf *kw, const char *s, size_t len);
+
+/* Append S (LEN bytes of UTF-8) to B as a JSON string literal. */
+void rt_json_string(int *rc, rt_buf *b, const char *s, size_t len);
+
+/* Append the JSON value at S (LEN bytes, valid JSON) to B without insignificant white space. */
+void rt_json_compact(int *rc, rt_buf *b, const char *s, size_t len);
+
+/* One member of a JSON object text, as byte spans (the key with its quotes). */
+typedef struct rt_json_member {
+    size_t key_off, key_len;
+    size_t val_off, val_len;
+} rt_json_member;
+
+/*
+ * Call FN for each top-level member of the JSON object text S (LEN bytes,
+ * already validated) in order; stops when FN returns non-zero and returns
+ * that value. Returns -1 if S is not an object.
+ */
+int rt_json_members(const char *s, size_t len,
+                    int (*fn)(void *ctx, const rt_json_member *m), void *ctx);
+
+/* 1 when NAME is a record field written by rt_record_write_json (id, title, ..., labels). */
+int rt_json_is_field(const char *name, size_t len);
+
+/* --------------------------------------------------------------- model */
+
+#define RT_NOID UINT32_MAX   /* "no such term/label" in uint32_t id spaces */
+
+/*
+ * String interning map: key bytes -> dense id 0..n-1 in insertion order.
+ * Keys are copied into an arena and kept NUL-terminated. Not thread-safe.
+ */
+typedef struct rt_strmap {
+    uint32_t *slots;    /* id + 1 per slot, 0 = empty; cap slots, a power of two */
+    size_t cap;
+    uint64_t *hash;     /* per id: hash of the key */
+    size_t *off;        /* per id: offset of the key in arena */
+    uint32_t *len;      /* per id: key length in bytes */
+    size_t n, ncap;     /* ids in use / allocated */
+    char *arena;
+    size_t alen, acap;
+} rt_strmap;
+
+/* Zeroed map; allocation happens on first add. */
+void rt_strmap_init(rt_strmap *m);
+void rt_strmap_free(rt_strmap *m);                /* frees and zeroes; NULL-safe */
+/* Intern K: *id = its id (new ids are m->n - 1). RT_OK or RT_ENOMEM. */
+int rt_strmap_add(rt_strmap *m, const char *k, size_t len, uint32_t *id);
+/* Id of K, or RT_NOID. */
+uint32_t rt_strmap_get(const rt_strmap *m, const char *k, size_t len);
+/* Key of ID (NUL-terminated, owned by M until it changes); *len may be NULL. */
+const char *rt_strmap_key(const rt_strmap *m, uint32_t id, size_t *len);
+
+/* Interning map for 64-bit keys (bigram pairs): key -> dense id. */
+typedef struct rt_u64map {
+    uint32_t *slots;    /* id + 1, 0 = empty */
+    size_t cap;
+    uint64_t *keys;     /* per id */
+    size_t n, ncap;
+} rt_u64map;
+
+void rt_u64map_init(rt_u64map *m);
+void rt_u64map_free(rt_u64map *m);
+int rt_u64map_add(rt_u64map *m, uint64_t key, uint32_t *id);
+uint32_t rt_u64map_get(const rt_u64map *m, uint64_t key);
+
+/*
+ * Little-endian binary encoding for model files. Writers append to an
+ * rt_buf with a sticky rc; the reader walks a bounded buffer and sets
+ * r->rc = RT_EFORMAT (returning zeros) once it would read past the end.
+ */
+void rt_bin_u8(int *rc, rt_buf *b, uint8_t v);
+void rt_bin_u32(int *rc, rt_buf *b, uint32_t v);
+void rt_bin_u64(int *rc, rt_buf *b, uint64_t v);
+void rt_bin_f64(int *rc, rt_buf *b, double v);
+void rt_bin_f32s(int *rc, rt_buf *b, const float *v, size_t n);
+void rt_bin_str(int *rc, rt_buf *b, const char *s);   /* u32 length + bytes; NULL = "" */
+
+typedef struct rt_bin {
+    const unsigned char *p;
+    size_t len, pos;
+    int rc;             /* RT_OK until a read overruns or a value is invalid */
+} rt_bin;
+
+uint8_t rt_bin_get_u8(rt_bin *r);
+uint32_t rt_bin_get_u32(rt_bin *r);
+uint64_t rt_bin_get_u64(rt_bin *r);
+double rt_bin_get_f64(rt_bin *r);
+/* Read N floats into V (caller-allocated). */
+void rt_bin_get_f32s(rt_bin *r, float *v, size_t n);
+/* malloc'd NUL-terminated copy of a string (NULL and rc set on overrun or OOM). */
+char *rt_bin_get_str(rt_bin *r);
+/* Length-checked count: a u32 that must be <= MAX (else RT_EFORMAT). */
+uint32_t rt_bin_get_count(rt_bin *r, uint32_t max);
+
 #endif

@@ -10,6 +10,7 @@
 
 static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_tokens,
+    &cli_cmd_convert,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -1,0 +1,294 @@
+/*
+ * jsonl.c - JSON Lines records (../shared/DESIGN.md): one object per line,
+ * parsed with jansson; known fields go into rt_record, unknown members are
+ * kept verbatim (input order, compacted) in rec->extra.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "revtag/reader.h"
+#include "rtint.h"
+
+typedef enum field { F_OTHER, F_ID, F_TITLE, F_ABSTRACT, F_TEXT, F_YEAR, F_TYPE, F_LANG,
+                     F_LABELS } field;
+
+static field field_of(const char *k)
+{
+    static const char *const names[] = { "id", "title", "abstract", "text", "year",
+                                         "type", "lang", "labels" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(k, names[i]) == 0)
+            return (field)(i + 1);
+    return F_OTHER;
+}
+
+/* ---------------------------------------------------------------- columns */
+
+typedef struct col_ctx {
+    size_t want, seen, off;
+} col_ctx;
+
+static int find_member(void *vctx, const rt_json_member *m)
+{
+    col_ctx *c = vctx;
+    if (c->seen++ != c->want)
+        return 0;
+    c->off = m->val_off;
+    return 1;
+}
+
+/* 1-based column (in characters, like jansson's) of the value of member I of LINE. */
+static long member_column(const char *line, size_t len, size_t i)
+{
+    col_ctx c = { i, 0, 0 };
+    rt_json_members(line, len, find_member, &c);
+    long col = 1;
+    for (size_t k = 0; k < c.off; k++)
+        if (((unsigned char)line[k] & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+/* ---------------------------------------------------------------- fields */
+
+typedef struct jsonl_line {
+    rt_reader *r;
+    const char *text;
+    size_t len;
+    size_t member;     /* index of the member being converted */
+} jsonl_line;
+
+static int bad(const jsonl_line *l, rt_err *err, const char *what, const char *key)
+{
+    return rt_err_set(err, RT_EFORMAT, "%s:%ld:%ld: \"%s\" %s", l->r->path, l->r->lineno,
+                      member_column(l->text, l->len, l->member), key, what);
+}
+
+static int bad_facet(const jsonl_line *l, rt_err *err, const char *facet, const char *what)
+{
+    return rt_err_set(err, RT_EFORMAT, "%s:%ld:%ld: \"labels\": facet \"%s\" %s", l->r->path,
+                      l->r->lineno, member_column(l->text, l->len, l->member), facet, what);
+}
+
+static int set_string(const jsonl_line *l, char **dst, const char *key, json_t *v, rt_err *err)
+{
+    if (json_is_null(v))
+        return RT_OK;
+    if (!json_is_string(v))
+        return bad(l, err, "must be a string", key);
+    if (!(*dst = rt_strndup(json_string_value(v), json_string_length(v))))
+        return RT_ENOMEM;
+    return RT_OK;
+}
+
+static int set_id(const jsonl_line *l, rt_record *rec, json_t *v, rt_err *err)
+{
+    if (json_is_integer(v)) {
+        char num[32];
+        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+        return (rec->id = rt_strdup(num)) ? RT_OK : RT_ENOMEM;
+    }
+    if (!json_is_string(v))
+        return bad(l, err, "must be a string", "id");
+    if (rt_io_blank(json_string_value(v), json_string_length(v)))
+        return bad(l, err, "is empty", "id");
+    return (rec->id = rt_strndup(json_string_value(v), json_string_length(v))) ? RT_OK
+                                                                               : RT_ENOMEM;
+}
+
+static int set_year(const jsonl_line *l, rt_record *rec, json_t *v, rt_err *err)
+{
+    long long y = 0;
+    if (json_is_integer(v)) {
+        y = json_integer_value(v);
+    } else if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (n > 4 || strspn(s, "0123456789") != n)
+            return bad(l, err, "must be a year (a number or a numeric string)", "year");
+        y = n ? atoll(s) : 0;
+    } else if (!json_is_null(v)) {
+        return bad(l, err, "must be a year (a number or a numeric string)", "year");
+    }
+    if (y < 0 || y > 9999)
+        return bad(l, err, "must be a year from 0 to 9999", "year");
+    rec->year = (int)y;
+    return RT_OK;
+}
+
+static int set_labels(const jsonl_line *l, rt_record *rec, json_t *v, rt_err *err)
+{
+    const char *facet;
+    json_t *arr;
+    if (!json_is_object(v))
+        return bad(l, err, "must be an object of label lists, e.g. {\"country\": [\"GB\"]}",
+                   "labels");
+    json_object_foreach(v, facet, arr) {
+        if (!json_is_array(arr))
+            return bad_facet(l, err, facet, "must be a list of labels, e.g. [\"GB\"]");
+        int rc = rt_record_add_facet(rec, facet);
+        size_t i;
+        json_t *lab;
+        json_array_foreach(arr, i, lab) {
+            if (rc != RT_OK)
+                return rc;
+            if (!json_is_string(lab) || rt_io_blank(json_string_value(lab), json_string_length(lab)))
+                return bad_facet(l, err, facet, "has a label that is not a non-empty string");
+            rc = rt_record_add_label(rec, facet, json_string_value(lab));
+        }
+        if (rc != RT_OK)
+            return rc;
+    }
+    return RT_OK;
+}
+
+static int set_field(const jsonl_line *l, rt_record *rec, field f, const char *key, json_t *v,
+                     rt_err *err)
+{
+    switch (f) {
+    case F_ID: return set_id(l, rec, v, err);
+    case F_TITLE: return set_string(l, &rec->title, key, v, err);
+    case F_ABSTRACT: return set_string(l, &rec->abstract, key, v, err);
+    case F_TEXT: return set_string(l, &rec->text, key, v, err);
+    case F_YEAR: return set_year(l, rec, v, err);
+    case F_TYPE: return set_string(l, &rec->type, key, v, err);
+    case F_LANG: return set_string(l, &rec->lang, key, v, err);
+    case F_LABELS: return set_labels(l, rec, v, err);
+    default: return RT_OK;
+    }
+}
+
+/* ---------------------------------------------------------------- extra */
+
+typedef struct extra_ctx {
+    int rc;
+    rt_buf b;
+    const char *text;
+    json_t *root;
+} extra_ctx;
+
+static int copy_unknown(void *vctx, const rt_json_member *m)
+{
+    extra_ctx *c = vctx;
+    const char *k = c->text + m->key_off + 1;
+    size_t klen = m->key_len - 2;
+    if (memchr(k, '\\', klen)) {
+        json_t *dk = json_loadb(c->text + m->key_off, m->key_len, JSON_DECODE_ANY, NULL);
+        int known = dk && field_of(json_string_value(dk)) != F_OTHER;
+        if (!dk)
+            c->rc = RT_ENOMEM;
+        json_decref(dk);
+        if (known || c->rc != RT_OK)
+            return c->rc != RT_OK;
+    } else if (rt_json_is_field(k, klen)) {
+        return 0;
+    }
+    rt_buf_append(&c->rc, &c->b, c->b.len > 1 ? "," : "", c->b.len > 1);
+    rt_buf_append(&c->rc, &c->b, c->text + m->key_off, m->key_len);
+    rt_buf_append(&c->rc, &c->b, ":", 1);
+    rt_json_compact(&c->rc, &c->b, c->text + m->val_off, m->val_len);
+    return c->rc != RT_OK;
+}
+
+static int keep_unknown(const jsonl_line *l, rt_record *rec)
+{
+    extra_ctx c = { RT_OK, { 0 }, l->text, NULL };
+    rt_buf_append(&c.rc, &c.b, "{", 1);
+    rt_json_members(l->text, l->len, copy_unknown, &c);
+    rt_buf_append(&c.rc, &c.b, "}", 1);
+    if (c.rc != RT_OK) {
+        rt_buf_free(&c.b);
+        return c.rc;
+    }
+    rec->extra = c.b.data;
+    return RT_OK;
+}
+
+/* ---------------------------------------------------------------- records */
+
+static int from_object(const jsonl_line *line, json_t *root, rt_record *rec, rt_err *err)
+{
+    jsonl_line l = *line;
+    const char *key;
+    json_t *v;
+    int unknown = 0, rc = RT_OK;
+    l.member = 0;
+    json_object_foreach(root, key, v) {
+        field f = field_of(key);
+        unknown |= f == F_OTHER;
+        if ((rc = set_field(&l, rec, f, key, v, err)) != RT_OK)
+            break;
+        l.member++;
+    }
+    if (rc == RT_OK && unknown)
+        rc = keep_unknown(&l, rec);
+    if (rc == RT_ENOMEM)
+        rt_err_set(err, rc, "%s:%ld: out of memory", l.r->path, l.r->lineno);
+    return rc;
+}
+
+/* A hint when line 1 of a file read as JSONL looks like another format. */
+static const char *format_hint(const rt_reader *r, const char *s)
+{
+    if (r->lineno != 1)
+        return "";
+    if (strncmp(s, "TY  -", 5) == 0)
+        return " (this looks like RIS: use --format ris)";
+    if (s[0] == '@' || s[0] == '%')
+        return " (this looks like BibTeX: use --format bibtex)";
+    if (s[0] != '{' && s[0] != '[' && strchr(s, ','))
+        return " (this looks like CSV: use --format csv)";
+    return "";
+}
+
+static int parse_line(rt_reader *r, size_t len, rt_record *rec, rt_err *err)
+{
+    json_error_t je;
+    json_t *root = json_loadb(r->line, len, JSON_REJECT_DUPLICATES, &je);
+    if (!root) {
+        /* jansson leaves the text empty when an early allocation fails */
+        if (json_error_code(&je) == json_error_out_of_memory || !je.text[0])
+            return rt_err_set(err, RT_ENOMEM, "%s:%ld: out of memory", r->path, r->lineno);
+        return rt_err_set(err, RT_EFORMAT, "%s:%ld:%d: %s%s", r->path, r->lineno,
+                          je.column > 0 ? je.column : 1, je.text, format_hint(r, r->line));
+    }
+    int rc;
+    if (!json_is_object(root)) {
+        rc = rt_err_set(err, RT_EFORMAT, "%s:%ld:1: a record must be a JSON object", r->path,
+                        r->lineno);
+    } else {
+        jsonl_line l = { r, r->line, len, 0 };
+        rc = from_object(&l, root, rec, err);
+    }
+    json_decref(root);
+    return rc;
+}
+
+static int jsonl_next(rt_reader *r, rt_record *rec, rt_err *err)
+{
+    size_t len;
+    int rc;
+    do {
+        if ((rc = rt_io_getline(r, &len, err)) != RT_OK)
+            return rc;
+    } while (rt_io_blank(r->line, len));
+    rec->line = r->lineno;
+    if (!(rec->source = rt_strdup(r->path)))
+        return rt_err_set(err, RT_ENOMEM, "%s:%ld: out of memory", r->path, r->lineno);
+    return parse_line(r, len, rec, err);
+}
+
+static int jsonl_open(rt_reader *r, rt_err *err)
+{
+    (void)r;
+    (void)err;
+    return RT_OK;
+}
+
+static void jsonl_free(void *state)
+{
+    (void)state;
+}
+
+const rt_io_format rt_io_jsonl = { jsonl_open, jsonl_next, jsonl_free };
