@@ -211,4 +211,119 @@ char *rt_bin_get_str(rt_bin *r);
 /* Length-checked count: a u32 that must be <= MAX (else RT_EFORMAT). */
 uint32_t rt_bin_get_count(rt_bin *r, uint32_t max);
 
+/* ---------------------------------------------------------------- store */
+/* The SQLite store (src/store/) as search and exports read it. */
+#include "revtag/store.h"
+struct sqlite3;
+struct rt_fts;
+struct json_t;
+
+/* Records carrying one label from one source, ascending by rid. */
+typedef struct rt_plist {
+    const uint32_t *rids;
+    const double *scores;      /* per rid for predicted labels; NULL for manual */
+    size_t n;
+} rt_plist;
+
+/* One (facet, label) pair and its records per source. */
+typedef struct rt_flabel {
+    const char *facet, *label;
+    rt_plist manual, predicted;
+} rt_flabel;
+
+/* Every label in the store, sorted by facet then label, and every record. */
+typedef struct rt_facets {
+    const rt_flabel *v;
+    size_t n;
+    const uint32_t *rids;      /* every record, ascending */
+    size_t nrids;
+    uint32_t maxrid;           /* largest rid, 0 when empty */
+} rt_facets;
+
+/* One stored label. Strings owned by the rt_stored holding it. */
+typedef struct rt_tag {
+    char *facet, *label;
+    int source;                /* RT_SOURCE_MANUAL or RT_SOURCE_PREDICTED */
+    double score;              /* predicted only; 0 for manual */
+    char *model;               /* predicted only; may be NULL */
+} rt_tag;
+
+/* A stored record with its kept labels (facet, then manual first, then score descending). */
+typedef struct rt_stored {
+    rt_record rec;             /* rec.facets = manual labels kept (coded facets included) */
+    rt_tag *tags;
+    size_t ntags;
+} rt_stored;
+
+/* 1 when a label of SOURCE with SCORE passes the filter SOURCES / MIN_SCORE. */
+static inline int rt_label_keep(int source, double score, int sources, double min_score)
+{
+    return (source & sources) && (source == RT_SOURCE_MANUAL || score >= min_score);
+}
+
+/* The connection and tokenizer state of S; owned by S. */
+struct sqlite3 *rt_store_db(rt_store *s);
+struct rt_fts *rt_store_fts(rt_store *s);
+
+/*
+ * The label postings of S, loaded on first use and reloaded when a run has
+ * committed since. Owned by S, valid until the next call on S. Returns
+ * RT_OK, RT_EDB, RT_EFORMAT (corrupt postings) or RT_ENOMEM.
+ */
+int rt_store_get_facets(rt_store *s, const rt_facets **out, rt_err *err);
+
+/*
+ * Load record RID with the labels that pass SOURCES / MIN_SCORE into *out
+ * (cleared first; rt_stored_clear frees it). Returns RT_OK, RT_DONE (no such
+ * record), RT_EDB or RT_ENOMEM.
+ */
+int rt_store_load(rt_store *s, int64_t rid, int sources, double min_score,
+                  rt_stored *out, rt_err *err);
+void rt_stored_clear(rt_stored *st);
+
+/*
+ * REC as a new jansson object in revtag's JSON Lines form plus "predicted"
+ * (see rt_store_get_json). Returns RT_OK or RT_ENOMEM (*out NULL).
+ */
+int rt_stored_to_json(const rt_stored *st, struct json_t **out, rt_err *err);
+
+/*
+ * A read transaction around several reads, so they see one snapshot. *own
+ * says whether this call started it (a writer's open run is reused); pass
+ * it to rt_store_read_end. Returns RT_OK or RT_EDB.
+ */
+int rt_store_read_begin(rt_store *s, int *own, rt_err *err);
+void rt_store_read_end(rt_store *s, int own);
+
+/* ---------------------------------------------------------------- search */
+/* Result sets as bitmaps over rids (src/store/search.c), shared with exports. */
+#include "revtag/search.h"
+
+typedef struct rt_hitset {
+    uint64_t *bits;            /* bit RID set for each matching record; owned */
+    size_t nwords;
+    size_t total;              /* bits set */
+    const rt_facets *facets;   /* the store's; valid until the next call on the store */
+} rt_hitset;
+
+static inline int rt_bit_has(const uint64_t *bits, size_t nwords, uint32_t rid)
+{
+    return (size_t)(rid >> 6) < nwords && (bits[rid >> 6] >> (rid & 63) & 1u);
+}
+
+/*
+ * Records matching O's query and filters (unranked) into *h (zeroed first;
+ * rt_hitset_free frees it). Call inside rt_store_read_begin/end. Returns
+ * RT_OK, RT_EINVAL (bad query), RT_EDB or RT_ENOMEM.
+ */
+int rt_hitset_build(rt_store *s, const rt_search_opts *o, rt_hitset *h, rt_err *err);
+void rt_hitset_free(rt_hitset *h);
+
+/* COUNTS[i] (F->n of them) = records in BITS carrying F->v[i] under SOURCES / MIN_SCORE. */
+void rt_facets_count(const rt_facets *f, const uint64_t *bits, size_t nwords, int sources,
+                     double min_score, size_t *counts);
+
+/* Index of (FACET, LABEL) in F, or (size_t)-1 when no record carries it. */
+size_t rt_facets_find(const rt_facets *f, const char *facet, const char *label);
+
 #endif

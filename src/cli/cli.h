@@ -24,6 +24,8 @@ typedef struct cli_cmd {
 
 extern const cli_cmd cli_cmd_tokens;
 extern const cli_cmd cli_cmd_convert;
+extern const cli_cmd cli_cmd_index;
+extern const cli_cmd cli_cmd_search;
 
 /* ---------------------------------------------------------------- util */
 
@@ -41,5 +43,45 @@ int cli_parse_int(const char *opt, const char *val, long min, long max, long *ou
 
 /* Print CMD's help to FP. */
 void cli_print_help(const cli_cmd *cmd, FILE *fp);
+
+/* ---------------------------------------------------------------- search filters */
+/* The query and filter options `search` and `export` share (cmd_search.c). */
+#include <getopt.h>
+#include "revtag/search.h"
+
+typedef struct cli_filters {
+    char *query;                 /* the QUERY arguments joined by spaces; owned */
+    rt_facet_filter *filters;    /* owned, with their strings */
+    size_t nfilters;
+    int sources;                 /* 0 = all */
+    double min_score;
+    const char *lang;            /* borrowed from argv */
+} cli_filters;
+
+enum { CLI_O_FACET = 300, CLI_O_SOURCE, CLI_O_MIN_SCORE, CLI_O_LANG };
+
+#define CLI_FILTER_OPTIONS                                                          \
+    { "facet", required_argument, NULL, CLI_O_FACET },                              \
+    { "source", required_argument, NULL, CLI_O_SOURCE },                            \
+    { "min-score", required_argument, NULL, CLI_O_MIN_SCORE },                      \
+    { "lang", required_argument, NULL, CLI_O_LANG }
+
+#define CLI_FILTER_HELP                                                             \
+    "      --facet F=V     only records labelled V in facet F; repeat it: values\n"  \
+    "                      of one facet are ORed, different facets ANDed\n"         \
+    "      --source S      labels that count: manual, predicted or all (default)\n"  \
+    "      --min-score S   ignore predicted labels scoring below S (default 0)\n"    \
+    "      --lang L        language the query is stemmed in (default en)\n"
+
+/* Handle option CH (a CLI_O_* code) with ARG; anything else is a usage error naming OPT. */
+int cli_filters_option(cli_filters *f, int ch, const char *arg, const char *opt, rt_err *err);
+
+/* Join the ARGC remaining arguments into the query. RT_OK or RT_ENOMEM. */
+int cli_filters_query(cli_filters *f, int argc, char **argv, rt_err *err);
+
+/* Search options for F (limit 20); pointers borrowed from F. */
+rt_search_opts cli_filters_opts(const cli_filters *f);
+
+void cli_filters_free(cli_filters *f);
 
 #endif

@@ -11,6 +11,8 @@
 static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_tokens,
     &cli_cmd_convert,
+    &cli_cmd_index,
+    &cli_cmd_search,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -1,0 +1,219 @@
+/*
+ * fts.c - the "revtag" FTS5 tokenizer: FTS5 asks for tokens, the analyzer
+ * streams them. Documents are stemmed in their own language (a tag at the
+ * start of the text), queries in the language set on the connection.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "revtag/analyzer.h"
+#include "revtag/fts.h"
+#include "revtag/stemmer.h"
+#include "rtint.h"
+
+struct rt_fts {
+    char query_lang[8];      /* ISO 639-1 code queries are stemmed in */
+};
+
+/* One per FTS5 table per connection: FTS5 never shares it across threads. */
+typedef struct fts_tok {
+    rt_fts *f;
+    rt_analyzer *stem;       /* the index's terms */
+    rt_analyzer *plain;      /* case-folded words, for prefix queries */
+} fts_tok;
+
+typedef int (*fts_token_fn)(void *, int, const char *, int, int, int);
+
+typedef struct emit_ctx {
+    fts_token_fn xToken;
+    void *pCtx;
+    size_t base;             /* bytes of language tag before the analyzed text */
+    int sqlite_rc;           /* xToken's failure, returned as is */
+} emit_ctx;
+
+/* ---------------------------------------------------------------- language tag */
+
+size_t rt_fts_lang_prefix(const char *s, size_t len, char *lang)
+{
+    if (len < 3 || s[0] != RT_FTS_LANG_MARK)
+        return 0;
+    for (size_t i = 1; i < len && i < 8; i++) {
+        if (s[i] == RT_FTS_LANG_MARK) {
+            if (i == 1)
+                return 0;
+            if (lang) {
+                memcpy(lang, s + 1, i - 1);
+                lang[i - 1] = '\0';
+            }
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- tokenizer */
+
+static void tok_delete(Fts5Tokenizer *p)
+{
+    fts_tok *t = (fts_tok *)p;
+    if (!t)
+        return;
+    rt_analyzer_free(t->stem);
+    rt_analyzer_free(t->plain);
+    free(t);
+}
+
+static int tok_create(void *ctx, const char **azArg, int nArg, Fts5Tokenizer **out)
+{
+    (void)azArg;
+    *out = NULL;
+    if (nArg > 0)
+        return SQLITE_ERROR;     /* "revtag" takes no arguments */
+    fts_tok *t = calloc(1, sizeof *t);
+    if (!t)
+        return SQLITE_NOMEM;
+    t->f = ctx;
+    rt_analyzer_opts o = rt_analyzer_defaults();
+    int rc = rt_analyzer_new(&o, &t->stem, NULL);
+    o.stem = 0;
+    if (rc == RT_OK)
+        rc = rt_analyzer_new(&o, &t->plain, NULL);
+    if (rc != RT_OK) {
+        tok_delete((Fts5Tokenizer *)t);
+        return SQLITE_NOMEM;
+    }
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+static int emit(void *vctx, const rt_token *tok)
+{
+    emit_ctx *c = vctx;
+    int rc = c->xToken(c->pCtx, 0, tok->text, (int)tok->len, (int)(c->base + tok->start),
+                       (int)(c->base + tok->end));
+    if (rc != SQLITE_OK) {
+        c->sqlite_rc = rc;
+        return 1;
+    }
+    return 0;
+}
+
+static int to_sqlite(int rc, const emit_ctx *c)
+{
+    if (c->sqlite_rc != SQLITE_OK)
+        return c->sqlite_rc;
+    if (rc == RT_OK)
+        return SQLITE_OK;
+    return rc == RT_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
+}
+
+/* Collects tokens as NUL-terminated strings, one after another. */
+typedef struct collect_ctx {
+    rt_buf terms;
+    size_t n;
+    int rc;
+} collect_ctx;
+
+static int collect(void *vctx, const rt_token *tok)
+{
+    collect_ctx *c = vctx;
+    rt_buf_append(&c->rc, &c->terms, tok->text, tok->len + 1);
+    c->n++;
+    return c->rc;
+}
+
+/*
+ * A prefix query term matches stems starting with the stem of the query word
+ * or with the word itself ("commission*": stem "commiss", word "commission"),
+ * given to FTS5 as colocated alternatives.
+ */
+static int tokenize_prefix(fts_tok *t, const char *lang, const char *s, size_t len, emit_ctx *e)
+{
+    collect_ctx st = { { 0 }, 0, RT_OK }, pl = { { 0 }, 0, RT_OK };
+    int rc = rt_analyzer_run(t->stem, lang, s, len, collect, &st, NULL);
+    if (rc == RT_OK)
+        rc = rt_analyzer_run(t->plain, lang, s, len, collect, &pl, NULL);
+    const char *a = st.terms.data, *b = pl.terms.data;
+    for (size_t i = 0; rc == RT_OK && i < st.n && e->sqlite_rc == SQLITE_OK; i++) {
+        size_t na = strlen(a), nb = i < pl.n ? strlen(b) : 0;
+        e->sqlite_rc = e->xToken(e->pCtx, 0, a, (int)na, 0, 0);
+        if (e->sqlite_rc == SQLITE_OK && i < pl.n && strcmp(a, b) != 0)
+            e->sqlite_rc = e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, b, (int)nb, 0, 0);
+        a += na + 1;
+        if (i + 1 < pl.n)
+            b += nb + 1;
+    }
+    rt_buf_free(&st.terms);
+    rt_buf_free(&pl.terms);
+    return to_sqlite(rc, e);
+}
+
+static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *text, int ntext,
+                        fts_token_fn xToken)
+{
+    fts_tok *t = (fts_tok *)p;
+    emit_ctx e = { xToken, pCtx, 0, SQLITE_OK };
+    char lang[8] = "en";
+    size_t len = ntext > 0 ? (size_t)ntext : 0;
+    if (flags & FTS5_TOKENIZE_QUERY) {
+        memcpy(lang, t->f->query_lang, sizeof lang);
+        if (flags & FTS5_TOKENIZE_PREFIX)
+            return tokenize_prefix(t, lang, text, len, &e);
+    } else {
+        e.base = rt_fts_lang_prefix(text, len, lang);
+    }
+    int rc = rt_analyzer_run(t->stem, lang, text + e.base, len - e.base, emit, &e, NULL);
+    return to_sqlite(rc, &e);
+}
+
+/* ---------------------------------------------------------------- registration */
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
+static void fts_destroy(void *p)
+{
+    free(p);
+}
+
+int rt_fts_register(struct sqlite3 *db, rt_fts **out, rt_err *err)
+{
+    *out = NULL;
+    fts5_api *api = fts5_api_of(db);
+    if (!api || api->iVersion < 2)
+        return rt_err_set(err, RT_EDB, "SQLite has no FTS5 (version 2 API): %s",
+                          sqlite3_libversion());
+    rt_fts *f = calloc(1, sizeof *f);
+    if (!f)
+        return rt_err_set(err, RT_ENOMEM, "fts: out of memory");
+    memcpy(f->query_lang, "en", 3);
+    fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+    int rc = api->xCreateTokenizer(api, "revtag", f, &tok, fts_destroy);
+    if (rc != SQLITE_OK) {
+        free(f);
+        return rt_err_set(err, rc == SQLITE_NOMEM ? RT_ENOMEM : RT_EDB,
+                          "fts: cannot register tokenizer: %s", sqlite3_errstr(rc));
+    }
+    *out = f;
+    return RT_OK;
+}
+
+int rt_fts_set_query_lang(rt_fts *f, const char *lang, rt_err *err)
+{
+    const char *code;
+    int rc = rt_stemmer_lang(lang, &code, NULL, err);
+    if (rc == RT_OK)
+        snprintf(f->query_lang, sizeof f->query_lang, "%s", code);
+    return rc;
+}
