@@ -26,6 +26,7 @@ extern const cli_cmd cli_cmd_tokens;
 extern const cli_cmd cli_cmd_convert;
 extern const cli_cmd cli_cmd_index;
 extern const cli_cmd cli_cmd_search;
+extern const cli_cmd cli_cmd_serve;
 
 /* ---------------------------------------------------------------- util */
 

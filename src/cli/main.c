@@ -13,6 +13,7 @@ static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_convert,
     &cli_cmd_index,
     &cli_cmd_search,
+    &cli_cmd_serve,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 
