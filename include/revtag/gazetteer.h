@@ -64,7 +64,7 @@ typedef struct rt_geo_doc {
 
 /*
  * One match, passed to a callback; the struct may be copied, and its strings
- * are static data of the library that outlive it.
+ * live as long as the gazetteer that produced it.
  */
 typedef struct rt_place_match {
     int field;             /* enum rt_geo_field */

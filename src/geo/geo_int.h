@@ -20,7 +20,7 @@ enum {
 enum {
     RT_GEO_SRC_MANUAL = 0,       /* data/gazetteer/ TSV files */
     RT_GEO_SRC_ISO,              /* iso-codes, English */
-    RT_GEO_SRC_ISO_LANG          /* + i: iso-codes translation into rt_geo_langs[i] */
+    RT_GEO_SRC_ISO_LANG          /* + i: iso-codes translation (fr, es, pt, de, nl, it) */
 };
 
 /*
@@ -41,7 +41,7 @@ extern const rt_country rt_geo_countries[];     /* sorted by alpha2 */
 extern const size_t rt_geo_ncountries;
 extern const rt_geo_entry rt_geo_entries[];
 extern const size_t rt_geo_nentries;
-extern const char *const rt_geo_langs[];        /* translation languages, "fr", "es", ... */
+extern const char *const rt_geo_name_rules[];   /* rule of source RT_GEO_SRC_ISO + i: "name", "name:fr", ... */
 extern const size_t rt_geo_nlangs;
 
 #endif

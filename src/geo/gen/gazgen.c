@@ -37,11 +37,17 @@ typedef struct catalog {  /* one .mo file: N msgid -> msgstr pairs */
     int swap;
 } catalog;
 
+typedef struct seen {      /* a manual name already written, to catch contradictions */
+    char *name, *target, *where;
+} seen;
+
 typedef struct gen {
     country c[MAXC];
     size_t nc;
     FILE *out;
     size_t nentries;
+    seen *seen;
+    size_t nseen, seencap;
 } gen;
 
 static void die(const char *fmt, ...)
@@ -331,6 +337,39 @@ static int kind_of_file(const char *path)
     return -1;
 }
 
+/* A manual NAME given twice must have one target: the second would never be used. */
+static void check_unique(gen *g, const char *name, const char *target, const char *path, long ln)
+{
+    for (size_t i = 0; i < g->nseen; i++)
+        if (strcmp(g->seen[i].name, name) == 0) {
+            if (strcmp(g->seen[i].target, target) != 0)
+                die("%s:%ld: '%s' already given as %s at %s", path, ln, name, g->seen[i].target,
+                    g->seen[i].where);
+            return;
+        }
+    if (g->nseen == g->seencap) {
+        g->seencap = g->seencap ? g->seencap * 2 : 1024;
+        g->seen = realloc(g->seen, g->seencap * sizeof *g->seen);
+        if (!g->seen)
+            die("out of memory");
+    }
+    char where[4200];
+    snprintf(where, sizeof where, "%s:%ld", path, ln);
+    g->seen[g->nseen++] = (seen){ xstrdup(name), xstrdup(target), xstrdup(where) };
+}
+
+/* Demonyms in -an and -i also name people in the plural: Kenyans, Pakistanis. */
+static void put_plural(gen *g, const char *name, const char *target, unsigned flags)
+{
+    size_t n = strlen(name);
+    if (strcmp(target, "-") == 0 || strchr(name, ' ') || strchr(name, '-') ||
+        !((n > 2 && strcmp(name + n - 2, "an") == 0) || name[n - 1] == 'i'))
+        return;
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%ss", name);
+    put_entry(g, buf, target, K_DEMONYM, S_MANUAL, flags);
+}
+
 static void read_names(gen *g, const char *path)
 {
     int kind = kind_of_file(path);
@@ -348,7 +387,11 @@ static void read_names(gen *g, const char *path)
         if (n < 2 || n > 3 || !f[0][0])
             die("%s:%ld: want NAME<TAB>TARGET[<TAB>FLAGS]", path, ln);
         check_target(g, f[1], path, ln);
-        put_entry(g, f[0], f[1], kind, S_MANUAL, parse_flags(n == 3 ? f[2] : NULL, path, ln));
+        check_unique(g, f[0], f[1], path, ln);
+        unsigned flags = parse_flags(n == 3 ? f[2] : NULL, path, ln);
+        put_entry(g, f[0], f[1], kind, S_MANUAL, flags);
+        if (kind == K_DEMONYM)
+            put_plural(g, f[0], f[1], flags);
     }
     fclose(fp);
 }
@@ -395,9 +438,9 @@ static void put_countries(gen *g)
         fprintf(g->out, ", %.4f, %.4f },\n", c->lat, c->lon);
     }
     fprintf(g->out, "};\nconst size_t rt_geo_ncountries = %zu;\n\n", g->nc);
-    fprintf(g->out, "const char *const rt_geo_langs[] = {");
+    fprintf(g->out, "const char *const rt_geo_name_rules[] = { \"name\",");
     for (int l = 0; l < NLANGS; l++)
-        fprintf(g->out, " \"%s\",", LANGS[l]);
+        fprintf(g->out, " \"name:%s\",", LANGS[l]);
     fprintf(g->out, " };\nconst size_t rt_geo_nlangs = %d;\n\n", NLANGS);
 }
 
@@ -426,6 +469,12 @@ int main(int argc, char **argv)
     fprintf(g.out, "};\nconst size_t rt_geo_nentries = %zu;\n", g.nentries);
     if (ferror(g.out) || fclose(g.out) != 0 || rename(tmp, argv[1]) != 0)
         die("%s: write failed", argv[1]);
+    for (size_t i = 0; i < g.nseen; i++) {
+        free(g.seen[i].name);
+        free(g.seen[i].target);
+        free(g.seen[i].where);
+    }
+    free(g.seen);
     for (size_t i = 0; i < g.nc; i++) {
         for (int k = 0; k < 3; k++)
             free(g.c[i].names[k]);

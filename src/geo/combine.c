@@ -1,0 +1,98 @@
+/*
+ * combine.c - the country facet: gazetteer evidence (weighted by field and
+ * kind of name) and, when there is one, a classifier's per-country scores,
+ * merged by a few fixed rules documented in README "Countries and places".
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geo/geo_int.h"
+#include "rtint.h"
+
+#define MAXC 300
+
+rt_country_opts rt_country_defaults(void)
+{
+    rt_country_opts o = {
+        { 3.0, 1.5, 1.0 },             /* title, abstract, text */
+        { 1.0, 1.0, 0.5, 1.0, 0.8 },   /* country, alias, demonym, place, institution */
+        0.2, 0.5, 1.0, 0.9,
+    };
+    return o;
+}
+
+static int cmp_score(const void *a, const void *b)
+{
+    const rt_country_score *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return strcmp(x->alpha2, y->alpha2);
+}
+
+/* Weighted evidence per country index; returns the largest. */
+static double evidence(const rt_country_opts *o, const rt_place_match *m, size_t nm, double *ev)
+{
+    double max = 0;
+    for (size_t i = 0; i < nm; i++) {
+        const rt_country *c = rt_country_get(m[i].country);
+        if (!c || m[i].field < 0 || m[i].field >= RT_FIELD_COUNT || m[i].kind < 0 ||
+            m[i].kind >= RT_PLACE_NKINDS)
+            continue;
+        size_t ci = (size_t)(c - rt_geo_countries);
+        ev[ci] += o->field_weight[m[i].field] * o->kind_weight[m[i].kind];
+        max = ev[ci] > max ? ev[ci] : max;
+    }
+    return max;
+}
+
+/*
+ * Score of country CI: gazetteer confidence 1 - exp(-evidence) for a country
+ * with at least rel_cut of the strongest evidence, joined to the model score
+ * by noisy-or; a country with no (or too weak) gazetteer evidence gets the
+ * model score alone, and only counts if the model is sure (model_only) or,
+ * when the record names no place at all, if the model assigns it.
+ */
+static double score_of(const rt_country_opts *o, double ev, double max, double ms, int massigned,
+                       int *assign)
+{
+    if (ev > 0 && ev >= o->rel_cut * max) {
+        double g = 1.0 - exp(-ev);
+        double s = 1.0 - (1.0 - g) * (1.0 - fmin(1.0, o->model_weight * ms));
+        *assign = s >= o->threshold;
+        return s;
+    }
+    *assign = max > 0 ? ms >= o->model_only : massigned;
+    return ms;
+}
+
+int rt_country_combine(const rt_country_opts *o, const rt_place_match *m, size_t nm,
+                       const char *const *labels, const double *scores,
+                       const int *model_assigned, size_t nlabels, rt_country_score *out,
+                       size_t cap, size_t *nout, rt_err *err)
+{
+    if (!o || !nout || (nm && !m) || (nlabels && (!labels || !scores)) || (cap && !out))
+        return rt_err_set(err, RT_EINVAL, "country combine: NULL argument");
+    double ev[MAXC] = { 0 }, ms[MAXC] = { 0 };
+    int ma[MAXC] = { 0 };
+    double max = evidence(o, m, nm, ev);
+    for (size_t i = 0; i < nlabels; i++) {
+        const rt_country *c = rt_country_get(labels[i]);
+        if (!c)
+            continue;
+        size_t ci = (size_t)(c - rt_geo_countries);
+        ms[ci] = scores[i] < 0 ? 0 : scores[i] > 1 ? 1 : scores[i];
+        ma[ci] = model_assigned ? model_assigned[i] : scores[i] >= 0.5;
+    }
+    size_t n = 0;
+    for (size_t ci = 0; ci < rt_geo_ncountries && ci < MAXC; ci++) {
+        int assign = 0;
+        double s = score_of(o, ev[ci], max, ms[ci], ma[ci], &assign);
+        if (!assign || n == cap)
+            continue;
+        out[n++] = (rt_country_score){ rt_geo_countries[ci].alpha2, s, ev[ci] };
+    }
+    qsort(out, n, sizeof *out, cmp_score);
+    *nout = n;
+    return RT_OK;
+}
