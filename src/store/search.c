@@ -508,7 +508,8 @@ static int cand_cmp(const void *a, const void *b)
 static int load_hits(rt_store *s, const rt_search_opts *o, topk *top, rt_search *r,
                      rt_err *err)
 {
-    qsort(top->v, top->n, sizeof *top->v, cand_cmp);
+    if (top->n)
+        qsort(top->v, top->n, sizeof *top->v, cand_cmp);
     size_t from = o->offset < top->n ? o->offset : top->n;
     r->hits = calloc(top->n - from + 1, sizeof *r->hits);
     if (!r->hits)
