@@ -10,7 +10,10 @@ PACKAGES=(
   libutf8proc-dev libmicrohttpd-dev libxxhash-dev
   iso-codes                                        # ISO 3166 country list and names
   python3                                          # corpus validation script (corpus/build.py)
+  chromium nodejs                                  # web explorer end-to-end test (tests/e2e, headless)
 )
+# npm: Debian packages it apart from nodejs; some nodejs builds bundle it.
+command -v npm > /dev/null || PACKAGES+=(npm)
 if [ "${RT_WITH_PEERS:-0}" = 1 ]; then
   PACKAGES+=(fasttext python3-sklearn liblinear-tools)  # bench/: peers to compare against
 fi

@@ -151,7 +151,9 @@
     }
     if (state.record) await showRecord(state.record);
     else closeRecord(false);
-    if (my === seq) document.body.dataset.state = 'ready';
+    if (my !== seq) return;
+    document.body.dataset.seq = String(my);   // lets tests wait for this search
+    document.body.dataset.state = 'ready';
   }
 
   function showError(msg) {
@@ -265,7 +267,7 @@
     rows.sort((a, b) => b[1] - a[1]);      // big circles first, small ones drawn on top
     for (const [code, n] of rows) {
       const c = countries.get(code);
-      const r = 1.6 + 9 * Math.sqrt(n / max);
+      const r = 1.5 + 8 * Math.sqrt(n / Math.max(max, 8));   // a few records stay small
       const label = c.name + ': ' + n + (n === 1 ? ' record' : ' records');
       const dot = svg('circle', {
         class: 'bubble' + (isOn('country', code) ? ' sel' : ''), cx: c.lon, cy: -c.lat, r: r.toFixed(2),
