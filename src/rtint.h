@@ -140,6 +140,15 @@ int rt_json_members(const char *s, size_t len,
 /* 1 when NAME is a record field written by rt_record_write_json (id, title, ..., labels). */
 int rt_json_is_field(const char *name, size_t len);
 
+/*
+ * BibTeX field text to plain UTF-8 (latex.c): accents ({\'e}, \"{o}, \c{c},
+ * \~n, \v s, {\'\i}) and symbols (\ss, \o, \&, --, ``...'') converted, NFC,
+ * braces, math dollars and formatting commands (\emph, \textit, ...) dropped,
+ * white space collapsed. *out is malloc'd. Returns RT_OK, RT_ENOMEM, or
+ * RT_EFORMAT when S is not valid UTF-8.
+ */
+int rt_latex_to_utf8(const char *s, size_t len, char **out);
+
 /* --------------------------------------------------------------- model */
 
 #define RT_NOID UINT32_MAX   /* "no such term/label" in uint32_t id spaces */
