@@ -119,6 +119,307 @@ static void test_centroids_in_boxes(void **state)
     }
 }
 
+/* ---------------------------------------------------------------- matching */
+
+static rt_gazetteer *G;
+
+static int setup(void **state)
+{
+    (void)state;
+    return rt_gazetteer_new(&G, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rt_gazetteer_free(G);
+    return 0;
+}
+
+/* Matches joined as "surface=CC;..." (or "surface=CC/rule" with rules). */
+typedef struct joined {
+    const char *text;
+    char out[2048];
+    int rules;
+} joined;
+
+static int join(void *ctx, const rt_place_match *m)
+{
+    joined *j = ctx;
+    size_t n = strlen(j->out);
+    snprintf(j->out + n, sizeof j->out - n, "%s%.*s=%s%s%s", n ? ";" : "",
+             (int)(m->end - m->start), j->text + m->start, m->country, j->rules ? "/" : "",
+             j->rules ? m->rule : "");
+    return 0;
+}
+
+static const char *match_text(const char *text, int rules, joined *j)
+{
+    memset(j, 0, sizeof *j);
+    j->text = text;
+    j->rules = rules;
+    rt_geo_doc d = { { NULL, text, NULL }, { 0, strlen(text), 0 }, "en" };
+    assert_int_equal(rt_gazetteer_match(G, &d, join, j, NULL), RT_OK);
+    return j->out;
+}
+
+typedef struct mcase {
+    const char *in, *want;
+} mcase;
+
+/* The ambiguity table: each row is one record's abstract and the matches wanted. */
+static const mcase MATCHES[] = {
+    /* acronyms: exact case */
+    { "Social impact bonds in the US and the UK.", "US=US;UK=GB" },
+    { "Let us see what works for us.", "" },
+    { "The U.S. and the UK's programmes", "U.S=US;UK's=GB" },
+    /* longest match wins */
+    { "Papua New Guinea, Guinea-Bissau, Equatorial Guinea and Guinea",
+      "Papua New Guinea=PG;Guinea-Bissau=GW;Equatorial Guinea=GQ;Guinea=GN" },
+    { "Tests on guinea pigs, then a Guinea pig study in Guinea.", "Guinea=GN" },
+    { "Niger and Nigeria, and the Niger Delta", "Niger=NE;Nigeria=NG;Niger Delta=NG" },
+    { "New South Wales and Wales", "New South Wales=AU;Wales=GB" },
+    { "New Mexico is not Mexico", "New Mexico=US;Mexico=MX" },
+    { "New Jersey and New York", "New Jersey=US;New York=US" },
+    /* Georgia: US with US context, else the country */
+    { "Outcomes contracts in Georgia", "Georgia=GE" },
+    { "Atlanta and rural Georgia", "Atlanta=US;Georgia=US" },
+    { "A programme in Atlanta, Georgia", "Atlanta, Georgia=US" },
+    { "Tbilisi, Georgia", "Tbilisi=GE;Georgia=GE" },
+    /* Jersey: JE unless US context */
+    { "The States of Jersey government", "The States of Jersey=JE" },
+    { "Jersey and Chicago", "Jersey=US;Chicago=US" },
+    /* Victoria: only with Australian or Canadian context */
+    { "Victoria commissioned the bond", "" },
+    { "Melbourne, Victoria", "Melbourne=AU;Victoria=AU" },
+    { "Victoria, British Columbia", "Victoria, British Columbia=CA" },
+    { "Victoria and Toronto", "Victoria=CA;Toronto=CA" },
+    /* Washington: state or DC, the US either way */
+    { "Washington State and Washington, D.C.", "Washington State=US;Washington, D.C=US" },
+    /* Congo: Republic with Brazzaville, else the DRC */
+    { "Health results in the Congo", "the Congo=CD" },
+    { "Brazzaville, capital of the Congo", "Brazzaville=CG;the Congo=CG" },
+    { "DRC and Congo-Brazzaville", "DRC=CD;Congo-Brazzaville=CG" },
+    /* common words and personal names */
+    { "Turkey and turkey sandwiches", "Turkey=TR" },
+    { "Chad Smith wrote about Chad.", "Chad=TD" },
+    { "Michael Jordan visited Jordan", "Jordan=JO" },
+    { "Reading the report on Reading", "Reading=GB" },
+    { "published in English, with English local authorities", "English=GB" },
+    { "Latin America and American cities", "American=US" },
+    { "SOCIAL IMPACT BONDS IN TURKEY: WHAT WORKS FOR US", "TURKEY=TR" },
+    { "social impact bonds in kenya and the us", "kenya=KE" },
+    /* places, institutions, demonyms, other languages */
+    { "Peterborough, Essex and Greater Manchester", "Peterborough=GB;Essex=GB;Greater Manchester=GB" },
+    { "the Ministry of Justice and the DWP", "Ministry of Justice=GB;DWP=GB" },
+    { "Rajasthan (Bhilwara) and Salt Lake County", "Rajasthan=IN;Bhilwara=IN;Salt Lake County=US" },
+    { "Kenyan and Colombian programmes; Kenya's DIB", "Kenyan=KE;Colombian=CO;Kenya's=KE" },
+    { "Cameroun, Estados Unidos, Alemania et Royaume-Uni",
+      "Cameroun=CM;Estados Unidos=US;Alemania=DE;Royaume-Uni=GB" },
+    { "C\xC3\xB4te d'Ivoire or Cote d'Ivoire or Ivory Coast",
+      "C\xC3\xB4te d'Ivoire=CI;Cote d'Ivoire=CI;Ivory Coast=CI" },
+    { "en France et l'Inde", "France=FR;l'Inde=IN" },
+    { "Bogot\xC3\xA1 and Bogota", "Bogot\xC3\xA1=CO;Bogota=CO" },
+};
+
+static void test_ambiguity_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof MATCHES / sizeof MATCHES[0]; i++) {
+        joined j;
+        const char *got = match_text(MATCHES[i].in, 0, &j);
+        if (strcmp(got, MATCHES[i].want) != 0)
+            fail_msg("case %zu '%s': got '%s', want '%s'", i, MATCHES[i].in, got, MATCHES[i].want);
+    }
+}
+
+static void test_rules(void **state)
+{
+    (void)state;
+    joined j;
+    assert_string_equal(match_text("Atlanta and Georgia", 1, &j), "Atlanta=US/place;Georgia=US/context:US");
+    assert_string_equal(match_text("Georgia", 1, &j), "Georgia=GE/default");
+    assert_string_equal(match_text("Royaume-Uni", 1, &j), "Royaume-Uni=GB/name:fr");
+    assert_string_equal(match_text("Kenya, UK, Kenyan, NHS", 1, &j),
+                        "Kenya=KE/name;UK=GB/variant;Kenyan=KE/demonym;NHS=GB/institution");
+    assert_true(rt_gazetteer_size(G) > 5000);
+}
+
+typedef struct spans {
+    rt_place_match m[8];
+    size_t n;
+} spans;
+
+static int keep(void *ctx, const rt_place_match *m)
+{
+    spans *s = ctx;
+    if (s->n < 8)
+        s->m[s->n++] = *m;
+    return 0;
+}
+
+static void test_offsets_and_fields(void **state)
+{
+    (void)state;
+    const char *title = "Bonds in  Greater\nManchester";
+    const char *abs = "\xC3\x89tats-Unis; Kirklees.";
+    rt_geo_doc d = { { title, abs, NULL }, { strlen(title), strlen(abs), 0 }, "fr" };
+    spans s = { .n = 0 };
+    assert_int_equal(rt_gazetteer_match(G, &d, keep, &s, NULL), RT_OK);
+    assert_int_equal(s.n, 3);
+    assert_int_equal(s.m[0].field, RT_FIELD_TITLE);
+    assert_int_equal(s.m[0].start, 10);
+    assert_int_equal(s.m[0].end, strlen(title));
+    assert_string_equal(s.m[0].name, "Greater Manchester");
+    assert_int_equal(s.m[0].kind, RT_PLACE_PLACE);
+    assert_int_equal(s.m[1].field, RT_FIELD_ABSTRACT);
+    assert_int_equal(s.m[1].start, 0);
+    assert_int_equal(s.m[1].end, 11);
+    assert_string_equal(s.m[1].country, "US");
+    assert_int_equal(s.m[2].start, 13);
+    assert_int_equal(s.m[2].end, 21);
+    assert_string_equal(s.m[2].country, "GB");
+    /* A record: the same through rt_gazetteer_match_record; the callback can stop the run. */
+    rt_record rec;
+    rt_record_init(&rec);
+    rec.title = (char *)title;
+    rec.abstract = (char *)abs;
+    spans s2 = { .n = 0 };
+    assert_int_equal(rt_gazetteer_match_record(G, &rec, keep, &s2, NULL), RT_OK);
+    assert_int_equal(s2.n, 3);
+    assert_memory_equal(&s2.m[2].start, &s.m[2].start, sizeof s.m[2].start);
+    joined j = { .text = abs };
+    assert_int_equal(rt_gazetteer_match(G, &d, join, &j, NULL), RT_OK);
+}
+
+static int stop_at_first(void *ctx, const rt_place_match *m)
+{
+    (void)m;
+    ++*(int *)ctx;
+    return 42;
+}
+
+static void test_callback_stops(void **state)
+{
+    (void)state;
+    const char *t = "Kenya and Uganda";
+    rt_geo_doc d = { { NULL, NULL, t }, { 0, 0, strlen(t) }, NULL };
+    int calls = 0;
+    assert_int_equal(rt_gazetteer_match(G, &d, stop_at_first, &calls, NULL), 42);
+    assert_int_equal(calls, 1);
+}
+
+/* ---------------------------------------------------------------- combination */
+
+typedef struct ccase {
+    const char *name;
+    rt_place_match m[4];
+    size_t nm;
+    const char *labels[3];
+    double scores[3];
+    int assigned[3];
+    size_t nl;
+    const char *want;   /* assigned codes, best first */
+} ccase;
+
+#define M(f, cc, k) { f, 0, 1, cc, "x", k, "name" }
+
+static const ccase COMBOS[] = {
+    { "nothing", { { 0 } }, 0, { NULL }, { 0 }, { 0 }, 0, "" },
+    { "title mention", { M(RT_FIELD_TITLE, "KE", RT_PLACE_COUNTRY) }, 1, { NULL }, { 0 }, { 0 }, 0, "KE" },
+    { "two countries", { M(RT_FIELD_ABSTRACT, "KE", RT_PLACE_PLACE), M(RT_FIELD_ABSTRACT, "UG", RT_PLACE_COUNTRY) },
+      2, { NULL }, { 0 }, { 0 }, 0, "KE UG" },
+    { "incidental mention dropped",
+      { M(RT_FIELD_TITLE, "KE", RT_PLACE_COUNTRY), M(RT_FIELD_ABSTRACT, "KE", RT_PLACE_COUNTRY),
+        M(RT_FIELD_TEXT, "GB", RT_PLACE_COUNTRY) }, 3, { NULL }, { 0 }, { 0 }, 0, "KE" },
+    { "lone demonym in the body is too weak", { M(RT_FIELD_TEXT, "FR", RT_PLACE_DEMONYM) }, 1,
+      { NULL }, { 0 }, { 0 }, 0, "" },
+    { "demonym + model agree", { M(RT_FIELD_TEXT, "FR", RT_PLACE_DEMONYM) }, 1,
+      { "FR", "GB" }, { 0.3, 0.1 }, { 0, 0 }, 2, "FR" },
+    { "no place: the model decides", { { 0 } }, 0, { "GB", "US" }, { 0.7, 0.2 }, { 1, 0 }, 2, "GB" },
+    { "no place, model unsure", { { 0 } }, 0, { "GB", "US" }, { 0.4, 0.2 }, { 0, 0 }, 2, "" },
+    { "places found: model-only needs 0.9", { M(RT_FIELD_ABSTRACT, "KE", RT_PLACE_COUNTRY) }, 1,
+      { "US", "GB" }, { 0.8, 0.95 }, { 1, 1 }, 2, "GB KE" },
+    { "unknown labels ignored", { { 0 } }, 0, { "XX", "gb" }, { 0.9, 0.9 }, { 1, 1 }, 2, "GB" },
+};
+
+static void test_combination_table(void **state)
+{
+    (void)state;
+    rt_country_opts o = rt_country_defaults();
+    for (size_t i = 0; i < sizeof COMBOS / sizeof COMBOS[0]; i++) {
+        const ccase *c = &COMBOS[i];
+        rt_country_score out[300];
+        size_t n = 99;
+        assert_int_equal(rt_country_combine(&o, c->m, c->nm, c->labels, c->scores, c->assigned,
+                                            c->nl, out, 300, &n, NULL), RT_OK);
+        char got[64] = "";
+        for (size_t k = 0; k < n; k++) {
+            assert_true(out[k].score >= 0 && out[k].score <= 1);
+            if (k)
+                assert_true(out[k - 1].score >= out[k].score);
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", k ? " " : "", out[k].alpha2);
+        }
+        if (strcmp(got, c->want) != 0)
+            fail_msg("combination '%s': got '%s', want '%s'", c->name, got, c->want);
+    }
+    rt_err err = { 0, "" };
+    size_t n;
+    assert_int_equal(rt_country_combine(&o, NULL, 1, NULL, NULL, NULL, 0, NULL, 0, &n, &err), RT_EINVAL);
+    assert_int_equal(rt_country_combine(NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, 0, &n, NULL), RT_EINVAL);
+}
+
+static void test_country_tag(void **state)
+{
+    (void)state;
+    rt_record rec;
+    rt_record_init(&rec);
+    rec.title = (char *)"A social impact bond in Kirklees";
+    rec.abstract = (char *)"Outcomes for people sleeping rough.";
+    static const char *const labels[] = { "GB", "US" };
+    static const double scores[] = { 0.2, 0.93 };
+    static const unsigned decided[] = { 1 };
+    rt_country_score out[300];
+    size_t n;
+    assert_int_equal(rt_country_tag(G, &rec, NULL, labels, scores, 2, decided, 1, out, 300, &n, NULL), RT_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(out[0].alpha2, "GB");
+    assert_true(out[0].evidence > 0);
+    assert_string_equal(out[1].alpha2, "US");
+    assert_true(out[1].evidence == 0);
+    assert_int_equal(rt_country_tag(G, &rec, NULL, NULL, NULL, 0, NULL, 0, out, 300, &n, NULL), RT_OK);
+    assert_int_equal(n, 1);
+}
+
+/* ---------------------------------------------------------------- allocation failures */
+
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    const char *t = "Peterborough, Georgia and Atlanta; Kenyan bonds in the UK";
+    rt_geo_doc d = { { t, t, t }, { strlen(t), strlen(t), strlen(t) }, "en" };
+    for (size_t n = 1; n < 100000; n += n < 300 ? 1 : 37) {
+        rt_gazetteer *g = NULL;
+        joined j = { .text = t };
+        rt_err err = { 0, "" };
+        failalloc_arm(n);
+        int rc = rt_gazetteer_new(&g, &err);
+        if (rc == RT_OK)
+            rc = rt_gazetteer_match(g, &d, join, &j, &err);
+        int fired = failalloc_fired();
+        failalloc_arm(0);
+        rt_gazetteer_free(g);
+        if (!fired) {
+            assert_int_equal(rc, RT_OK);
+            assert_non_null(strstr(j.out, "Georgia=US"));
+            return;
+        }
+        assert_int_equal(rc, RT_ENOMEM);
+        assert_non_null(strstr(err.msg, "out of memory"));
+    }
+    fail_msg("allocation count did not converge");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +427,13 @@ int main(void)
         cmocka_unit_test(test_table_order_and_ranges),
         cmocka_unit_test(test_unknown_codes),
         cmocka_unit_test(test_centroids_in_boxes),
+        cmocka_unit_test(test_ambiguity_table),
+        cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_offsets_and_fields),
+        cmocka_unit_test(test_callback_stops),
+        cmocka_unit_test(test_combination_table),
+        cmocka_unit_test(test_country_tag),
+        cmocka_unit_test(test_out_of_memory),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

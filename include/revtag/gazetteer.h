@@ -118,7 +118,7 @@ int rt_gazetteer_match_record(const rt_gazetteer *g, const rt_record *rec, rt_pl
 typedef struct rt_country_opts {
     double field_weight[RT_FIELD_COUNT];   /* title 3, abstract 1.5, text 1 */
     double kind_weight[RT_PLACE_NKINDS];   /* country 1, alias 1, demonym 0.5, place 1, institution 0.8 */
-    double rel_cut;        /* drop a country whose evidence is below rel_cut x the strongest (0.2) */
+    double rel_cut;        /* drop a country whose evidence is below rel_cut x the strongest (0.4) */
     double threshold;      /* assign a country whose combined score reaches this (0.5) */
     double model_weight;   /* how much a model score counts next to the gazetteer (1) */
     double model_only;     /* a country the gazetteer never saw needs a model score this high (0.9),
@@ -148,5 +148,18 @@ int rt_country_combine(const rt_country_opts *o, const rt_place_match *m, size_t
                        const char *const *labels, const double *scores,
                        const int *model_assigned, size_t nlabels, rt_country_score *out,
                        size_t cap, size_t *nout, rt_err *err);
+
+/*
+ * The country facet of one record in one call: rt_gazetteer_match_record on
+ * REC, then rt_country_combine with options O (NULL = defaults) and the
+ * model's scores: LABELS/SCORES[0..NLABELS) for every label of the model's
+ * country facet, DECIDED[0..NDECIDED) the indices of the labels the model
+ * itself assigns (NLABELS 0: gazetteer only). Output as rt_country_combine.
+ * Thread-safe on a shared G. Returns RT_OK or RT_ENOMEM.
+ */
+int rt_country_tag(const rt_gazetteer *g, const rt_record *rec, const rt_country_opts *o,
+                   const char *const *labels, const double *scores, size_t nlabels,
+                   const unsigned *decided, size_t ndecided, rt_country_score *out, size_t cap,
+                   size_t *nout, rt_err *err);
 
 #endif

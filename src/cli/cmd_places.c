@@ -78,11 +78,11 @@ static void put_json(int *rc, rt_buf *out, const places_ctx *c, const rt_country
     for (size_t i = 0; i < c->n; i++)
         json_array_append_new(places, match_json(c->rec, &c->ms[i]));
     for (size_t i = 0; i < ncs; i++)
-        json_array_append_new(countries, json_pack("{s:s, s:f}", "country", cs[i].alpha2,
-                                                   "score", (double)(long)(cs[i].score * 1000 + 0.5) / 1000));
+        json_array_append_new(countries,
+                              json_pack("{s:s, s:f}", "country", cs[i].alpha2, "score", cs[i].score));
     json_t *o = json_pack("{s:s, s:o, s:o}", "id", c->rec->id, "places", places, "countries",
                           countries);
-    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3)) : NULL;
     if (!text && *rc == RT_OK)
         *rc = RT_ENOMEM;
     rt_buf_puts(rc, out, text ? text : "");

@@ -17,7 +17,7 @@ rt_country_opts rt_country_defaults(void)
     rt_country_opts o = {
         { 3.0, 1.5, 1.0 },             /* title, abstract, text */
         { 1.0, 1.0, 0.5, 1.0, 0.8 },   /* country, alias, demonym, place, institution */
-        0.2, 0.5, 1.0, 0.9,
+        0.4, 0.5, 1.0, 0.9,
     };
     return o;
 }
@@ -95,4 +95,49 @@ int rt_country_combine(const rt_country_opts *o, const rt_place_match *m, size_t
     qsort(out, n, sizeof *out, cmp_score);
     *nout = n;
     return RT_OK;
+}
+
+/* ------------------------------------------------------------ one record */
+
+typedef struct matches {
+    rt_place_match *v;
+    size_t n, cap;
+} matches;
+
+static int keep_match(void *ctx, const rt_place_match *m)
+{
+    matches *ms = ctx;
+    if (ms->n == ms->cap) {
+        size_t cap = ms->cap ? ms->cap * 2 : 32;
+        rt_place_match *p = realloc(ms->v, cap * sizeof *p);
+        if (!p)
+            return RT_ENOMEM;
+        ms->v = p;
+        ms->cap = cap;
+    }
+    ms->v[ms->n++] = *m;
+    return 0;
+}
+
+int rt_country_tag(const rt_gazetteer *g, const rt_record *rec, const rt_country_opts *o,
+                   const char *const *labels, const double *scores, size_t nlabels,
+                   const unsigned *decided, size_t ndecided, rt_country_score *out, size_t cap,
+                   size_t *nout, rt_err *err)
+{
+    rt_country_opts def = rt_country_defaults();
+    matches ms = { NULL, 0, 0 };
+    int *assigned = nlabels ? calloc(nlabels, sizeof *assigned) : NULL;
+    int rc = nlabels && !assigned ? rt_err_set(err, RT_ENOMEM, "country tag: out of memory")
+                                  : rt_gazetteer_match_record(g, rec, keep_match, &ms, err);
+    if (rc == RT_ENOMEM)
+        rt_err_set(err, RT_ENOMEM, "country tag: out of memory");
+    for (size_t i = 0; rc == RT_OK && i < ndecided; i++)
+        if (decided[i] < nlabels)
+            assigned[decided[i]] = 1;
+    if (rc == RT_OK)
+        rc = rt_country_combine(o ? o : &def, ms.v, ms.n, labels, scores, assigned, nlabels, out,
+                                cap, nout, err);
+    free(ms.v);
+    free(assigned);
+    return rc;
 }

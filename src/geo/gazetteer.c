@@ -527,12 +527,25 @@ static int name_neighbour(const doc_ctx *c, size_t j, size_t near)
     return c->toks[j].cap && !c->toks[j].stop && c->casing[a->field] == CASE_NORMAL;
 }
 
+static int has_exact(const rt_gazetteer *g, uint32_t entry)
+{
+    for (uint32_t w = g->req0[entry]; w < g->req0[entry + 1]; w++)
+        if (g->req[w].need == NEED_EXACT)
+            return 1;
+    return 0;
+}
+
 /* Apply the flags: c (not in lower/upper-case text), s (not at a sentence start), p (not in a person's name). */
 static int flags_drop(const doc_ctx *c, const mrec *m)
 {
     const rt_geo_entry *e = &rt_geo_entries[m->entry];
     const mtok *t0 = &c->toks[m->t0];
-    if ((e->flags & RT_GEO_F_COMMON) && c->casing[t0->field] != CASE_NORMAL)
+    /* In lower-case text a capital cannot tell Turkey from turkey; in upper-case text an
+       acronym cannot tell US from us. */
+    if ((e->flags & RT_GEO_F_COMMON) && c->casing[t0->field] == CASE_LOWER)
+        return 1;
+    if ((e->flags & RT_GEO_F_COMMON) && c->casing[t0->field] == CASE_UPPER &&
+        has_exact(c->g, m->entry))
         return 1;
     if ((e->flags & RT_GEO_F_NOSTART) && t0->sent)
         return 1;
