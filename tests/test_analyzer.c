@@ -9,7 +9,6 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "failalloc.h"
 #include "revtag/analyzer.h"
 #include "testutil.h"
 
@@ -84,29 +83,35 @@ static void test_unknown_language(void **state)
     rt_analyzer_free(a);
 }
 
+typedef struct oom_ctx {
+    rt_analyzer *a;
+    tu_tokens got;
+} oom_ctx;
+
+static int oom_step(void *vctx)
+{
+    oom_ctx *c = vctx;
+    const char *s = "R\xC3\xA9sultats des contrats";
+    rt_analyzer_opts o = rt_analyzer_defaults();
+    memset(&c->got, 0, sizeof c->got);
+    int rc = rt_analyzer_new(&o, &c->a, NULL);
+    return rc != RT_OK ? rc : rt_analyzer_run(c->a, "fr", s, strlen(s), tu_collect, &c->got, NULL);
+}
+
+static void oom_cleanup(void *vctx)
+{
+    oom_ctx *c = vctx;
+    rt_analyzer_free(c->a);
+    c->a = NULL;
+}
+
 static void test_out_of_memory(void **state)
 {
     (void)state;
-    const char *s = "R\xC3\xA9sultats des contrats";
-    for (size_t n = 1; n < 40; n++) {
-        rt_analyzer_opts o = rt_analyzer_defaults();
-        rt_analyzer *a = NULL;
-        tu_tokens got = { 0 };
-        failalloc_arm(n);
-        int rc = rt_analyzer_new(&o, &a, NULL);
-        if (rc == RT_OK)
-            rc = rt_analyzer_run(a, "fr", s, strlen(s), tu_collect, &got, NULL);
-        int fired = failalloc_fired();
-        failalloc_arm(0);
-        rt_analyzer_free(a);
-        if (!fired) {
-            assert_int_equal(rc, RT_OK);
-            assert_string_equal(got.text, "r\xC3\xA9sultat de contrat");
-            return;
-        }
-        assert_int_equal(rc, RT_ENOMEM);
-    }
-    fail_msg("allocation count did not converge");
+    oom_ctx c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(tu_each_alloc_failure(oom_step, oom_cleanup, &c, 40), RT_OK);
+    assert_string_equal(c.got.text, "r\xC3\xA9sultat de contrat");
 }
 
 int main(void)

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "failalloc.h"
+#include "testutil.h"
 #include "revtag/record.h"
 #include "rtint.h"
 
@@ -39,26 +39,24 @@ static void test_labels(void **state)
     rt_record_clear(NULL);
 }
 
+static int oom_step(void *vctx)
+{
+    rt_record *r = vctx;
+    rt_record_init(r);
+    int rc = rt_record_add_label(r, "policy_area", "Health");
+    return rc != RT_OK ? rc : rt_record_add_label(r, "country", "KE");
+}
+
+static void oom_cleanup(void *vctx)
+{
+    rt_record_clear(vctx);
+}
+
 static void test_out_of_memory(void **state)
 {
     (void)state;
-    for (size_t n = 1; n < 20; n++) {
-        rt_record r;
-        rt_record_init(&r);
-        failalloc_arm(n);
-        int rc = rt_record_add_label(&r, "policy_area", "Health");
-        if (rc == RT_OK)
-            rc = rt_record_add_label(&r, "country", "KE");
-        int fired = failalloc_fired();
-        failalloc_arm(0);
-        rt_record_clear(&r);
-        if (!fired) {
-            assert_int_equal(rc, RT_OK);
-            return;
-        }
-        assert_int_equal(rc, RT_ENOMEM);
-    }
-    fail_msg("allocation count did not converge");
+    rt_record r;
+    assert_int_equal(tu_each_alloc_failure(oom_step, oom_cleanup, &r, 20), RT_OK);
 }
 
 int main(void)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "failalloc.h"
+#include "revtag/revtag.h"
 #include "testutil.h"
 
 int tu_collect(void *ctx, const rt_token *t)
@@ -55,4 +57,24 @@ char *tu_read_file(const char *path, size_t *len)
     if (len)
         *len = n;
     return buf;
+}
+
+int tu_each_alloc_failure(int (*step)(void *ctx), void (*cleanup)(void *ctx), void *ctx,
+                          size_t max_runs)
+{
+    for (size_t n = 1; n <= max_runs; n++) {
+        failalloc_arm(n);
+        int rc = step(ctx);
+        int fired = failalloc_fired();
+        failalloc_arm(0);
+        cleanup(ctx);
+        if (!fired)
+            return rc;
+        if (rc != RT_ENOMEM) {
+            fprintf(stderr, "allocation %zu failed but the call returned %d, not RT_ENOMEM\n", n, rc);
+            return -1;
+        }
+    }
+    fprintf(stderr, "still failing after %zu allocations\n", max_runs);
+    return -1;
 }
