@@ -267,12 +267,12 @@ static void test_offsets_and_fields(void **state)
     spans s = { .n = 0 };
     assert_int_equal(rt_gazetteer_match(G, &d, keep, &s, NULL), RT_OK);
     assert_int_equal(s.n, 3);
-    assert_int_equal(s.m[0].field, RT_FIELD_TITLE);
+    assert_int_equal(s.m[0].field, RT_GEO_TITLE);
     assert_int_equal(s.m[0].start, 10);
     assert_int_equal(s.m[0].end, strlen(title));
     assert_string_equal(s.m[0].name, "Greater Manchester");
     assert_int_equal(s.m[0].kind, RT_PLACE_PLACE);
-    assert_int_equal(s.m[1].field, RT_FIELD_ABSTRACT);
+    assert_int_equal(s.m[1].field, RT_GEO_ABSTRACT);
     assert_int_equal(s.m[1].start, 0);
     assert_int_equal(s.m[1].end, 11);
     assert_string_equal(s.m[1].country, "US");
@@ -326,19 +326,19 @@ typedef struct ccase {
 
 static const ccase COMBOS[] = {
     { "nothing", { { 0 } }, 0, { NULL }, { 0 }, { 0 }, 0, "" },
-    { "title mention", { M(RT_FIELD_TITLE, "KE", RT_PLACE_COUNTRY) }, 1, { NULL }, { 0 }, { 0 }, 0, "KE" },
-    { "two countries", { M(RT_FIELD_ABSTRACT, "KE", RT_PLACE_PLACE), M(RT_FIELD_ABSTRACT, "UG", RT_PLACE_COUNTRY) },
+    { "title mention", { M(RT_GEO_TITLE, "KE", RT_PLACE_COUNTRY) }, 1, { NULL }, { 0 }, { 0 }, 0, "KE" },
+    { "two countries", { M(RT_GEO_ABSTRACT, "KE", RT_PLACE_PLACE), M(RT_GEO_ABSTRACT, "UG", RT_PLACE_COUNTRY) },
       2, { NULL }, { 0 }, { 0 }, 0, "KE UG" },
     { "incidental mention dropped",
-      { M(RT_FIELD_TITLE, "KE", RT_PLACE_COUNTRY), M(RT_FIELD_ABSTRACT, "KE", RT_PLACE_COUNTRY),
-        M(RT_FIELD_TEXT, "GB", RT_PLACE_COUNTRY) }, 3, { NULL }, { 0 }, { 0 }, 0, "KE" },
-    { "lone demonym in the body is too weak", { M(RT_FIELD_TEXT, "FR", RT_PLACE_DEMONYM) }, 1,
+      { M(RT_GEO_TITLE, "KE", RT_PLACE_COUNTRY), M(RT_GEO_ABSTRACT, "KE", RT_PLACE_COUNTRY),
+        M(RT_GEO_TEXT, "GB", RT_PLACE_COUNTRY) }, 3, { NULL }, { 0 }, { 0 }, 0, "KE" },
+    { "lone demonym in the body is too weak", { M(RT_GEO_TEXT, "FR", RT_PLACE_DEMONYM) }, 1,
       { NULL }, { 0 }, { 0 }, 0, "" },
-    { "demonym + model agree", { M(RT_FIELD_TEXT, "FR", RT_PLACE_DEMONYM) }, 1,
+    { "demonym + model agree", { M(RT_GEO_TEXT, "FR", RT_PLACE_DEMONYM) }, 1,
       { "FR", "GB" }, { 0.3, 0.1 }, { 0, 0 }, 2, "FR" },
     { "no place: the model decides", { { 0 } }, 0, { "GB", "US" }, { 0.7, 0.2 }, { 1, 0 }, 2, "GB" },
     { "no place, model unsure", { { 0 } }, 0, { "GB", "US" }, { 0.4, 0.2 }, { 0, 0 }, 2, "" },
-    { "places found: model-only needs 0.9", { M(RT_FIELD_ABSTRACT, "KE", RT_PLACE_COUNTRY) }, 1,
+    { "places found: model-only needs 0.9", { M(RT_GEO_ABSTRACT, "KE", RT_PLACE_COUNTRY) }, 1,
       { "US", "GB" }, { 0.8, 0.95 }, { 1, 1 }, 2, "GB KE" },
     { "unknown labels ignored", { { 0 } }, 0, { "XX", "gb" }, { 0.9, 0.9 }, { 1, 1 }, 2, "GB" },
 };

@@ -53,12 +53,12 @@ enum rt_place_kind {
 };
 
 /* Where a match occurs in a record; the combination weighs fields differently. */
-enum rt_geo_field { RT_FIELD_TITLE = 0, RT_FIELD_ABSTRACT, RT_FIELD_TEXT, RT_FIELD_COUNT };
+enum rt_geo_field { RT_GEO_TITLE = 0, RT_GEO_ABSTRACT, RT_GEO_TEXT, RT_GEO_NFIELDS };
 
 /* The texts to match: up to three fields (NULL = absent) in one language. */
 typedef struct rt_geo_doc {
-    const char *text[RT_FIELD_COUNT];   /* UTF-8, not necessarily NUL-terminated */
-    size_t len[RT_FIELD_COUNT];
+    const char *text[RT_GEO_NFIELDS];   /* UTF-8, not necessarily NUL-terminated */
+    size_t len[RT_GEO_NFIELDS];
     const char *lang;                   /* ISO 639-1, NULL = "en" (kept for the caller; matching is language-independent) */
 } rt_geo_doc;
 
@@ -116,7 +116,7 @@ int rt_gazetteer_match_record(const rt_gazetteer *g, const rt_record *rec, rt_pl
 
 /* Weights and thresholds of the country facet: a plain value. */
 typedef struct rt_country_opts {
-    double field_weight[RT_FIELD_COUNT];   /* title 3, abstract 1.5, text 1 */
+    double field_weight[RT_GEO_NFIELDS];   /* title 3, abstract 1.5, text 1 */
     double kind_weight[RT_PLACE_NKINDS];   /* country 1, alias 1, demonym 0.5, place 1, institution 0.8 */
     double rel_cut;        /* drop a country whose evidence is below rel_cut x the strongest (0.4) */
     double threshold;      /* assign a country whose combined score reaches this (0.5) */

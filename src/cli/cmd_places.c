@@ -14,7 +14,7 @@
 #include "revtag/reader.h"
 #include "rtint.h"
 
-static const char *const FIELD_NAMES[RT_FIELD_COUNT] = { "title", "abstract", "text" };
+static const char *const FIELD_NAMES[RT_GEO_NFIELDS] = { "title", "abstract", "text" };
 static const char *const KIND_NAMES[RT_PLACE_NKINDS] = { "country", "variant", "demonym",
                                                          "place", "institution" };
 
@@ -41,7 +41,7 @@ static int collect(void *vctx, const rt_place_match *m)
 
 static const char *field_text(const rt_record *rec, int f)
 {
-    return f == RT_FIELD_TITLE ? rec->title : f == RT_FIELD_ABSTRACT ? rec->abstract : rec->text;
+    return f == RT_GEO_TITLE ? rec->title : f == RT_GEO_ABSTRACT ? rec->abstract : rec->text;
 }
 
 /* Tab-separated: ID FIELD START END SURFACE COUNTRY NAME KIND RULE, then ID "=" COUNTRIES. */

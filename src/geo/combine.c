@@ -36,7 +36,7 @@ static double evidence(const rt_country_opts *o, const rt_place_match *m, size_t
     double max = 0;
     for (size_t i = 0; i < nm; i++) {
         const rt_country *c = rt_country_get(m[i].country);
-        if (!c || m[i].field < 0 || m[i].field >= RT_FIELD_COUNT || m[i].kind < 0 ||
+        if (!c || m[i].field < 0 || m[i].field >= RT_GEO_NFIELDS || m[i].kind < 0 ||
             m[i].kind >= RT_PLACE_NKINDS)
             continue;
         size_t ci = (size_t)(c - rt_geo_countries);

@@ -413,7 +413,7 @@ typedef struct doc_ctx {
     size_t ntoks, cap;
     mrec *ms;
     size_t nms, mcap;
-    int casing[RT_FIELD_COUNT];
+    int casing[RT_GEO_NFIELDS];
     int rc;
     int32_t u32[FOLD_MAX];
     char out[FOLD_MAX * 4];
@@ -634,7 +634,7 @@ static int tokenize_doc(doc_ctx *c, rt_err *err)
 {
     rt_tokenizer *tk;
     int rc = rt_tokenizer_new(&tk, err);
-    for (int f = 0; f < RT_FIELD_COUNT && rc == RT_OK; f++) {
+    for (int f = 0; f < RT_GEO_NFIELDS && rc == RT_OK; f++) {
         if (!c->doc->text[f])
             continue;
         c->field = f;
@@ -677,7 +677,7 @@ int rt_gazetteer_match_record(const rt_gazetteer *g, const rt_record *rec, rt_pl
                               void *ctx, rt_err *err)
 {
     rt_geo_doc d = { { rec->title, rec->abstract, rec->text }, { 0, 0, 0 }, rt_record_lang(rec) };
-    for (int f = 0; f < RT_FIELD_COUNT; f++)
+    for (int f = 0; f < RT_GEO_NFIELDS; f++)
         d.len[f] = d.text[f] ? strlen(d.text[f]) : 0;
     return rt_gazetteer_match(g, &d, fn, ctx, err);
 }
