@@ -95,7 +95,8 @@ static int reserve(rt_metrics *m, size_t want)
     size_t new = m->cap ? m->cap : 8;
     while (new < want)
         new *= 2;
-    if (grow(&m->labels, sizeof *m->labels, m->cap, new) || grow(&m->order, sizeof *m->order, m->cap, new)
+    if (grow(&m->labels, sizeof *m->labels, m->cap, new)
+        || grow(&m->order, sizeof *m->order, m->cap, new)
         || grow(&m->tp, sizeof *m->tp, m->cap, new) || grow(&m->fp, sizeof *m->fp, m->cap, new)
         || grow(&m->fn, sizeof *m->fn, m->cap, new) || (!m->multi && grow_conf(m, new)))
         return RT_ENOMEM;
