@@ -335,4 +335,8 @@ void rt_facets_count(const rt_facets *f, const uint64_t *bits, size_t nwords, in
 /* Index of (FACET, LABEL) in F, or (size_t)-1 when no record carries it. */
 size_t rt_facets_find(const rt_facets *f, const char *facet, const char *label);
 
+/* Set in BITS (NWORDS words) the records carrying FL under SOURCES / MIN_SCORE. */
+void rt_flabel_mark(const rt_flabel *fl, int sources, double min_score, uint64_t *bits,
+                    size_t nwords);
+
 #endif

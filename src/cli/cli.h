@@ -28,6 +28,7 @@ extern const cli_cmd cli_cmd_convert;
 extern const cli_cmd cli_cmd_index;
 extern const cli_cmd cli_cmd_search;
 extern const cli_cmd cli_cmd_serve;
+extern const cli_cmd cli_cmd_export;
 
 /* ---------------------------------------------------------------- util */
 

@@ -15,6 +15,7 @@ static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_index,
     &cli_cmd_search,
     &cli_cmd_serve,
+    &cli_cmd_export,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -96,8 +96,8 @@ static int kept_next(kept_iter *it, uint32_t *rid)
     return 0;
 }
 
-static void flabel_mark(const rt_flabel *fl, int sources, double min_score, uint64_t *bits,
-                        size_t nwords)
+void rt_flabel_mark(const rt_flabel *fl, int sources, double min_score, uint64_t *bits,
+                    size_t nwords)
 {
     kept_iter it;
     uint32_t rid;
@@ -186,7 +186,7 @@ static int apply_filters(const rt_search_opts *o, rt_hitset *h)
                 continue;
             size_t at = rt_facets_find(h->facets, o->filters[k].facet, o->filters[k].label);
             if (at != (size_t)-1)
-                flabel_mark(&h->facets->v[at], o->sources, o->min_score, any, h->nwords);
+                rt_flabel_mark(&h->facets->v[at], o->sources, o->min_score, any, h->nwords);
         }
         for (size_t w = 0; w < h->nwords; w++)
             h->bits[w] &= any[w];
