@@ -133,6 +133,18 @@ static const route_case ROUTES[] = {
     { "GET", "/api/record/missing", { NULL }, 404, "application/json", "no record with id 'missing'" },
     { "GET", "/api/record/", { NULL }, 404, "application/json", "error" },
     { "GET", "/api/countries", { NULL }, 200, "application/json", "{\"code\":\"GB\",\"name\":\"United Kingdom\"," },
+    { "GET", "/api/export", { "format=csv", "facet=country:KE" }, 200, "text/csv", "web-04" },
+    { "GET", "/api/export", { "format=geojson", "q=outcomes" }, 200, "application/geo+json", "FeatureCollection" },
+    { "GET", "/api/export", { "format=geojson", "per_record" }, 200, "application/geo+json", "web-01" },
+    { "GET", "/api/export", { "format=ris", "source=manual" }, 200, "application/x-research-info-systems", "TY  -" },
+    { "GET", "/api/export", { "format=csv", "wide=1" }, 200, "text/csv", "web-12" },
+    { "GET", "/api/export", { NULL }, 400, "application/json", "format" },
+    { "GET", "/api/export", { "format=xml" }, 400, "application/json", "format" },
+    { "GET", "/api/export", { "format=json", "wide=1" }, 400, "application/json", "wide" },
+    { "GET", "/api/export", { "format=csv", "per_record=1" }, 400, "application/json", "per_record" },
+    { "GET", "/api/export", { "format=csv", "wide=yes" }, 400, "application/json", "wide" },
+    { "GET", "/api/export", { "format=csv", "limit=3" }, 400, "application/json", "unknown argument" },
+    { "GET", "/api/export", { "format=csv", "q=\"bad" }, 400, "application/json", "unterminated" },
 };
 
 static void test_routes(void **state)
@@ -155,7 +167,8 @@ static void test_routes(void **state)
             fail_msg("%s %s (case %zu): body lacks '%s': %.300s", c->method, c->path, i, c->has,
                      (const char *)r.data);
         assert_int_equal(r.allow != NULL, r.status == 405);
-        assert_int_equal(r.page, strncmp(c->type, "text/", 5) == 0);
+        assert_int_equal(r.filename != NULL, strcmp(c->path, "/api/export") == 0 && r.status == 200);
+        assert_int_equal(r.page, strncmp(c->path, "/api/", 5) != 0 && r.status == 200);
         rt_web_response_clear(&r);
         assert_null(r.body);
     }
@@ -301,6 +314,8 @@ static void test_alloc_failures(void **state)
         { "GET", "/api/record/web-02", { NULL } },
         { "GET", "/api/record/none", { NULL } },
         { "GET", "/api/countries", { NULL } },
+        { "GET", "/api/export", { "format=geojson", "facet=country:GB" } },
+        { "GET", "/api/export", { "format=csv", "wide=1" } },
         { "GET", "/app.js", { NULL } },
         { "GET", "/nope", { NULL } },
         { "PUT", "/", { NULL } },

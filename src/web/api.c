@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "revtag/export.h"
 #include "revtag/gazetteer.h"
 #include "revtag/search.h"
 #include "rtint.h"
@@ -30,7 +31,8 @@ typedef struct search_args {
     rt_facet_filter *filters;
     char **facets;               /* facet names copied out of "F:V" */
     size_t n;
-    const char *format;          /* /api/export only */
+    const char *format;          /* /api/export only: format= */
+    int per_record, wide;        /* /api/export only: per_record=, wide= */
 } search_args;
 
 /* ---------------------------------------------------------------- responses */
@@ -143,6 +145,10 @@ static int apply_param(search_args *a, const char *key, const char *v, int expor
             *(key[0] == 'l' ? &a->o.limit : &a->o.offset) = (size_t)d;
     } else if (export && strcmp(key, "format") == 0) {
         a->format = v;
+    } else if (export && (strcmp(key, "per_record") == 0 || strcmp(key, "wide") == 0)) {
+        if (v && strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
+            rc = rt_err_set(err, RT_EINVAL, "%s: expected 0 or 1", key);
+        *(key[0] == 'p' ? &a->per_record : &a->wide) = !v || strcmp(v, "1") == 0;
     } else {
         rc = rt_err_set(err, RT_EINVAL, "unknown argument '%s'", key);
     }
@@ -223,11 +229,52 @@ static int api_countries(rt_web_response *r, rt_err *err)
     return RT_OK;
 }
 
+/* Export options from A's format=, per_record= and wide=. RT_OK or RT_EINVAL. */
+static int export_opts(const search_args *a, rt_export_opts *eo, rt_err *err)
+{
+    memset(eo, 0, sizeof *eo);
+    eo->format = a->format ? rt_export_format_from_name(a->format) : -1;
+    eo->per_record = a->per_record;
+    eo->wide = a->wide;
+    if (eo->format < 0)
+        return rt_err_set(err, RT_EINVAL, "format: expected geojson, csv, json, jsonl or ris");
+    if (eo->per_record && eo->format != RT_EXPORT_GEOJSON)
+        return rt_err_set(err, RT_EINVAL, "per_record applies to format=geojson");
+    if (eo->wide && eo->format != RT_EXPORT_CSV)
+        return rt_err_set(err, RT_EINVAL, "wide applies to format=csv");
+    return RT_OK;
+}
+
+/* Download name of an export in FORMAT. */
+static const char *export_filename(int format)
+{
+    switch (format) {
+    case RT_EXPORT_GEOJSON: return "revtag.geojson";
+    case RT_EXPORT_CSV: return "revtag.csv";
+    case RT_EXPORT_JSON: return "revtag.json";
+    case RT_EXPORT_JSONL: return "revtag.jsonl";
+    default: return "revtag.ris";
+    }
+}
+
 static int api_export(rt_store *s, const rt_web_request *req, rt_web_response *r, rt_err *err)
 {
-    (void)s;
-    (void)req;
-    return respond_error(r, 501, "export is not available yet in this build", err);
+    search_args a;
+    rt_export_opts eo;
+    rt_err e = { 0, "" };
+    char *out = NULL;
+    size_t len = 0;
+    int rc = parse_args(req, 1, &a, &e);
+    if (rc == RT_OK)
+        rc = export_opts(&a, &eo, &e);
+    if (rc == RT_OK)
+        rc = rt_export_string(s, &a.o, &eo, &out, &len, &e);
+    args_free(&a);
+    if (rc != RT_OK)
+        return respond_status(r, rc, &e, err);
+    respond(r, 200, rt_export_content_type(eo.format), out, len);
+    r->filename = export_filename(eo.format);
+    return RT_OK;
 }
 
 /* ---------------------------------------------------------------- routing */
