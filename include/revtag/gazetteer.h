@@ -122,7 +122,11 @@ typedef struct rt_country_opts {
     double threshold;      /* assign a country whose combined score reaches this (0.5) */
     double model_weight;   /* how much a model score counts next to the gazetteer (1) */
     double model_only;     /* a country the gazetteer never saw needs a model score this high (0.9),
-                              or the model's own decision when the record names no place at all */
+                              or, when the record names no place at all, the model's own
+                              decision with a score of at least model_floor (0.3) */
+    double model_floor;    /* see model_only: guards against very low per-label thresholds */
+    double model_top;      /* no place and no model decision: the model's best country when
+                              its score reaches this (0.3); > 1 turns it off */
 } rt_country_opts;
 
 /* The documented defaults above. */

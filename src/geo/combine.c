@@ -17,7 +17,7 @@ rt_country_opts rt_country_defaults(void)
     rt_country_opts o = {
         { 3.0, 1.5, 1.0 },             /* title, abstract, text */
         { 1.0, 1.0, 0.5, 1.0, 0.8 },   /* country, alias, demonym, place, institution */
-        0.4, 0.5, 1.0, 0.9,
+        0.4, 0.5, 1.0, 0.9, 0.3, 0.3,
     };
     return o;
 }
@@ -51,7 +51,8 @@ static double evidence(const rt_country_opts *o, const rt_place_match *m, size_t
  * with at least rel_cut of the strongest evidence, joined to the model score
  * by noisy-or; a country with no (or too weak) gazetteer evidence gets the
  * model score alone, and only counts if the model is sure (model_only) or,
- * when the record names no place at all, if the model assigns it.
+ * when the record names no place at all, if the model assigns it with a
+ * score of at least model_floor.
  */
 static double score_of(const rt_country_opts *o, double ev, double max, double ms, int massigned,
                        int *assign)
@@ -62,8 +63,20 @@ static double score_of(const rt_country_opts *o, double ev, double max, double m
         *assign = s >= o->threshold;
         return s;
     }
-    *assign = max > 0 ? ms >= o->model_only : massigned;
+    *assign = max > 0 ? ms >= o->model_only : massigned && ms >= o->model_floor;
     return ms;
+}
+
+/* No place named and nothing assigned: the model's best country if it reaches model_top. */
+static size_t best_of_model(const rt_country_opts *o, const double *ms, rt_country_score *out)
+{
+    size_t best = 0;
+    for (size_t ci = 1; ci < rt_geo_ncountries && ci < MAXC; ci++)
+        best = ms[ci] > ms[best] ? ci : best;
+    if (ms[best] <= 0 || ms[best] < o->model_top)
+        return 0;
+    out[0] = (rt_country_score){ rt_geo_countries[best].alpha2, ms[best], 0 };
+    return 1;
 }
 
 int rt_country_combine(const rt_country_opts *o, const rt_place_match *m, size_t nm,
@@ -92,6 +105,8 @@ int rt_country_combine(const rt_country_opts *o, const rt_place_match *m, size_t
             continue;
         out[n++] = (rt_country_score){ rt_geo_countries[ci].alpha2, s, ev[ci] };
     }
+    if (n == 0 && max == 0 && cap > 0)
+        n = best_of_model(o, ms, out);
     qsort(out, n, sizeof *out, cmp_score);
     *nout = n;
     return RT_OK;
