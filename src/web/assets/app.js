@@ -242,6 +242,15 @@
   /* ------------------------------------------------------------ map */
 
   // Equirectangular: x = longitude, y = -latitude, in the SVG's own units.
+  function ringsPath(rings) {
+    let d = '';
+    for (const r of rings) {
+      for (let i = 0; i + 1 < r.length; i += 2) d += (i ? 'L' : 'M') + r[i] + ' ' + (-r[i + 1]);
+      d += 'Z';
+    }
+    return d;
+  }
+
   function drawMapBase() {
     const map = $('map');
     map.replaceChildren();
@@ -252,6 +261,9 @@
       grid.append(svg('line', { x1: -180, y1: -lat, x2: 180, y2: -lat, class: lat === 0 ? 'equator' : null }));
     }
     map.append(grid);
+    const land = window.REVTAG_LAND || { land: [], water: [] };
+    map.append(svg('path', { class: 'land', d: ringsPath(land.land), 'aria-hidden': 'true' }));
+    map.append(svg('path', { class: 'water', d: ringsPath(land.water), 'aria-hidden': 'true' }));
     const places = svg('g', { 'aria-hidden': 'true' });
     for (const c of countries.values()) places.append(svg('circle', { class: 'place', cx: c.lon, cy: -c.lat, r: 0.7 }));
     map.append(places);
@@ -420,16 +432,18 @@
     for (const [f, l, src, score, model] of rows) {
       const sc = el('td', { class: 'num' });
       if (typeof score === 'number') {
-        sc.append(el('span', { class: 'bar', style: null }), ' ' + fmtScore(score));
-        sc.firstChild.style.width = Math.round(score * 40) + 'px';
+        const bar = el('span', { class: 'bar' });
+        bar.style.width = Math.round(score * 36) + 'px';
+        sc.append(bar, ' ' + fmtScore(score));
       }
-      tb.append(el('tr', { 'data-source': src },
+      const title = src === 'manual' ? 'coded by hand' : 'predicted' + (model ? ' by model ' + model : '');
+      tb.append(el('tr', { 'data-source': src, title },
         el('td', null, facetTitle(f)),
         el('td', null, el('span', { class: 'tag ' + src }, labelText(f, l))),
-        el('td', null, src), sc, el('td', null, model)));
+        el('td', null, src), sc));
     }
     const table = el('table', null,
-      el('thead', null, el('tr', null, ...['Facet', 'Label', 'Source', 'Score', 'Model'].map((h) => el('th', null, h)))),
+      el('thead', null, el('tr', null, ...['Facet', 'Label', 'Source', 'Score'].map((h) => el('th', null, h)))),
       tb);
     return el('div', null, el('h3', null, 'Labels'), rows.length ? table : el('p', { class: 'note' }, 'No labels.'));
   }
