@@ -23,6 +23,7 @@ typedef struct cli_cmd {
 } cli_cmd;
 
 extern const cli_cmd cli_cmd_tokens;
+extern const cli_cmd cli_cmd_check;
 extern const cli_cmd cli_cmd_places;
 extern const cli_cmd cli_cmd_convert;
 extern const cli_cmd cli_cmd_index;

@@ -10,6 +10,7 @@
 
 static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_tokens,
+    &cli_cmd_check,
     &cli_cmd_places,
     &cli_cmd_convert,
     &cli_cmd_index,
