@@ -456,6 +456,7 @@ AREAS = {
                  groups=["adolescents at risk of entering care", "families of teenagers on the edge of care", "children on the edge of care"],
                  metrics=["care days avoided", "entries into care prevented", "-placement breakdowns", "school attendance"],
                  topics=["edge of care services", "children's social care", "family preservation"],
+                 provs=["a licensed therapy provider", "a family services nonprofit", "a national children's charity"],
                  acts=["Therapists worked with whole families in their homes, with small caseloads and on-call support [around the clock|in the evenings and at weekends].",
                        "Referrals came from social workers who judged a child to be at [imminent|high] risk of entering care."]),
             dict(inc="H", progs=["a programme to recruit and support foster carers for teenagers in residential care",
@@ -464,6 +465,7 @@ AREAS = {
                  metrics=["moves from residential to foster placements", "stability of foster placements", "-time to adoption",
                           "successful adoptions"],
                  topics=["foster care", "adoption", "residential care"],
+                 provs=["a specialist fostering agency", "a voluntary adoption agency", "a consortium of children's charities"],
                  acts=["The service recruited and trained foster carers who could look after teenagers stepping down from residential homes.",
                        "Each child was matched with [an adoptive family|a carer] and support continued for [a year|two years] after the placement began."]),
             dict(inc="H", progs=["a home visiting programme for first-time [low-income|young] mothers",
@@ -472,6 +474,7 @@ AREAS = {
                  metrics=["healthy birth outcomes", "-preterm births", "-emergency department visits for childhood injuries",
                           "-child maltreatment reports"],
                  topics=["home visiting", "early intervention", "parenting support"],
+                 provs=["a nurse home visiting provider", "a family services nonprofit", "a community-based family support organisation"],
                  acts=["Nurses visited mothers from pregnancy until the child's second birthday.",
                        "Parents attended group sessions and received home visits focused on play, routines and managing stress."]),
             dict(inc="H", progs=["a family reunification service for children in out-of-home care",
@@ -480,6 +483,7 @@ AREAS = {
                  metrics=["family reunification within [twelve|eighteen] months", "-re-entry to care",
                           "-repeat maltreatment reports", "-days in care"],
                  topics=["out-of-home care", "child protection", "family reunification"],
+                 provs=["a family services nonprofit", "a community-based family support organisation"],
                  acts=["Family workers agreed a plan with each family and coordinated help with [housing|debt|domestic abuse] and parenting.",
                        "Caseworkers visited families several times a week in the months before and after children returned home."]),
             dict(inc="L", progs=["a family-based care programme for children leaving residential institutions",
@@ -487,6 +491,7 @@ AREAS = {
                  groups=["children in residential institutions", "caregivers of young children", "children separated from their families"],
                  metrics=["children reintegrated into family care", "-family separation", "early child development scores"],
                  topics=["care reform", "early childhood development", "family-based care"],
+                 provs=["a national children's charity", "a community-based family support organisation", "an international child welfare NGO"],
                  acts=["Social workers traced families, assessed their capacity to care and supported each child's return over several months.",
                        "Community volunteers visited caregivers at home to encourage play, reading and positive discipline."]),
         ],
@@ -609,15 +614,27 @@ AREAS = {
                  provs=["an eye hospital", "a humanitarian rehabilitation organisation", "a network of eye clinics"],
                  acts=["Outreach camps screened people in their communities and referred them for surgery.",
                        "Centres were staffed and equipped to fit prostheses and provide physiotherapy."]),
-            dict(inc="L", progs=["a tuberculosis case-finding and treatment programme", "an HIV testing and treatment programme",
-                                 "a malaria control programme"],
-                 groups=["people with presumptive tuberculosis", "people living with HIV", "households in malaria-endemic districts"],
-                 metrics=["tuberculosis case notification", "treatment completion", "viral suppression", "bed net use"],
-                 rbf=["tuberculosis case notification", "treatment completion", "HIV testing", "bed net use"],
-                 topics=["tuberculosis control", "HIV treatment", "infectious disease"],
-                 provs=["a community health NGO", "a national TB programme", "a faith-based hospital network"],
-                 acts=["Community health workers traced contacts and supported patients to complete treatment.",
-                       "Testing was offered in communities and workplaces as well as in clinics."]),
+            dict(inc="L", progs=["a tuberculosis case-finding and treatment programme", "a community tuberculosis programme"],
+                 groups=["people with presumptive tuberculosis", "tuberculosis patients and their contacts"],
+                 metrics=["tuberculosis case notification", "treatment completion", "contact screening"],
+                 rbf=["tuberculosis case notification", "treatment completion", "contact screening"],
+                 topics=["tuberculosis control", "infectious disease"],
+                 provs=["a community health NGO", "a national TB programme", "private clinics"],
+                 acts=["Community health workers traced contacts and supported patients to complete treatment."]),
+            dict(inc="L", progs=["an HIV testing and treatment programme", "a programme to prevent mother-to-child transmission of HIV"],
+                 groups=["people living with HIV", "pregnant women living with HIV", "adolescents at risk of HIV"],
+                 metrics=["HIV testing", "retention in treatment", "viral suppression"],
+                 rbf=["HIV testing", "retention in treatment", "viral suppression"],
+                 topics=["HIV treatment", "HIV prevention"],
+                 provs=["a community health NGO", "a faith-based hospital network"],
+                 acts=["Testing was offered in communities and workplaces as well as in clinics."]),
+            dict(inc="L", progs=["a malaria control programme"],
+                 groups=["households in malaria-endemic districts", "children under five in malaria-endemic districts"],
+                 metrics=["bed net use", "malaria cases treated within 24 hours", "-malaria incidence"],
+                 rbf=["bed net use", "malaria cases treated within 24 hours", "malaria testing"],
+                 topics=["malaria control", "infectious disease"],
+                 provs=["a community health NGO", "a district health management team"],
+                 acts=["Community case managers tested and treated children with fever close to home."]),
         ],
         providers=[("a network of private hospitals", "L"), ("a community health NGO", "L"), ("a primary care provider", "*"),
                    ("a district health management team", "L"), ("an eye hospital", "L"), ("a community interest company", "H"),
@@ -1039,7 +1056,7 @@ THEMES = {
     ],
     T_UTIL: [
         ("A", "Take-up of the service among {group} rose steadily over the contract period."),
-        ("A", "Referral volumes fell short of projections, and enrolment was slower than planned in the first year."),
+        ("P", "Referral volumes fell short of projections, and enrolment was slower than planned in the first year."),
         ("R", "Use of services that attracted payments, notably {metric}, rose, while services outside the payment formula changed little."),
         ("R", "Service use grew most where baseline coverage had been low, with smaller changes elsewhere."),
         ("A", "Engagement proved hard to sustain: many {group} dropped out after first contact."),
@@ -1098,7 +1115,7 @@ THEMES = {
         ("B", "The language of investment and returns sat uneasily with professional norms of care, but resistance softened as the service became established."),
         ("R", "District officials broadly accepted {mech} as a way of rewarding effort, though some questioned whether bonuses fitted civil service rules."),
         ("A", "Opposition politicians questioned whether risk had really been transferred and how transparent the deal was."),
-        ("A", "Officials valued {mech} chiefly as a way of protecting preventive spending from budget cuts."),
+        ("P", "Officials valued {mech} chiefly as a way of protecting preventive spending from budget cuts."),
         ("P", "Community norms about who should provide care shaped how the approach was received locally."),
         ("G", "The political and ethical acceptability of paying for outcomes is contested, and the debate often runs ahead of the evidence."),
         ("G", "Studies report that support for outcome-based contracts depends heavily on political champions and on how the model is framed."),
@@ -1236,6 +1253,47 @@ THEMES = {
     ],
 }
 
+# More sentences for reviews and cross-national studies (mode G).
+G_EXTRA = {
+    T_DELIVERY: ["[Providers|Delivery organisations] in the [cases|contracts] reviewed [describe|report] more flexible, personalised support, but the evidence rests largely on self-report.",
+                 "Whether paying for outcomes [produces|leads to] genuinely new service models, or simply funds existing ones, is [disputed|unresolved] in the literature.",
+                 "[Several|A number of] studies link outcome payments to longer engagement with [service users|participants] and smaller caseloads."],
+    T_UTIL: ["[Reported|Documented] effects on [take-up|enrolment] vary with how referrals are controlled and who decides eligibility.",
+             "[Gains|Increases] in service coverage are the [most frequently|most often] reported result in the studies of {plural} [included|reviewed] here."],
+    T_OUTCOMES: ["[Only a minority of|Few of the] studies [estimate|attempt to estimate] effects on final outcomes for participants, and their results are mixed.",
+                 "[Where|When] outcome targets were met, it is often unclear whether the same results would have been achieved [without the contract|under conventional funding]."],
+    T_UNINTENDED: ["[Gaming|Manipulation] of [indicators|reported results] is [documented|reported] in a handful of studies, usually [caught|detected] through verification.",
+                   "The [review|authors] [finds|find] that the risk of [cream-skimming|selecting easier cases] depends heavily on who controls referrals."],
+    T_AUX: ["[Separately funded|Grant-funded] technical assistance and [development grants|set-up funding] [appear|feature] in most of the [cases|contracts] examined.",
+            "[Many|Most] evaluations struggle to separate the effect of the payment mechanism from [other reforms|concurrent changes] in the same period."],
+    T_ACCEPT: ["[Debates|Arguments] about the [legitimacy|ethics] of private returns from public services [recur|run] through the [academic|critical] literature.",
+               "[Acceptability|Political acceptability] [differs|varies] [markedly|considerably] between [countries|jurisdictions] and policy fields."],
+    T_SATIS: ["[Evidence on|Data on] the experience of participants [is scarce|remain scarce], and [most|nearly all] studies rely on interviews with staff.",
+              "[Staff|Provider] satisfaction is [reported|discussed] more often than the views of service users."],
+    T_MIS: ["[The studies|Several studies] [highlight|emphasise] the [investment|effort] needed in data systems before outcomes can be [verified|paid for].",
+            "[Verification|Outcome measurement] arrangements [differ|vary] widely, from administrative data matching to independent household surveys."],
+    T_COSTS: ["[Set-up|Development] costs, including legal and advisory fees, are [a recurring|a common] [concern|theme] in the studies reviewed.",
+              "[Evidence|Claims] on value for money [is|are] [thin|weak], and few studies compare {plural} with conventionally funded alternatives."],
+    T_EQUITY: ["[Distributional|Equity] effects [receive|get] [little|limited] attention, [although|though] several authors raise the risk of excluding the hardest to help.",
+               "[Few|Only a few] studies report results [separately|disaggregated] by gender, ethnicity or disability."],
+    T_DESIGN: ["[The literature|The studies] [describes|describe] design as [long|slow], [costly|resource-intensive] and [dependent on|reliant on] a small pool of specialist advisers.",
+               "[Choosing|Setting] outcome metrics and prices [emerges|stands out] as the [stage|step] where most [contracts|deals] [stalled|ran into difficulty]."],
+    T_INVESTOR: ["[Returns to investors|Investor returns] [were|have been] [modest|below commercial rates] in most [deals|cases] for which data are available.",
+                 "[The role of investors|Investor involvement] ranges from passive funding to active performance management."],
+    T_SCALE: ["[Few|Only a handful of] {plural} have [grown|expanded] beyond their pilot, and the [evidence|literature] on [scale|scaling up] is [thin|largely speculative].",
+              "[Several|Some] authors [argue|suggest] that standardisation of contracts and metrics is a precondition for [scale|wider use]."],
+    T_REL: ["[Collaborative|Cooperative] relationships [appear|seem] [more important|more decisive] than contract terms in [explaining|accounting for] how the [contracts|programmes] [worked|performed].",
+            "[Tensions|Conflicts] between [commissioners|outcome payers] and providers [most often|typically] [concern|involve] referrals, data and the [interpretation|meaning] of outcome definitions."],
+    T_SYSTEM: ["[Wider|Broader] effects on [commissioning|public management] and data use are [claimed|asserted] more often than they are [measured|demonstrated].",
+               "[Some|Several] studies [report|describe] [lasting|durable] improvements in [government|public sector] capacity to [purchase|contract for] outcomes."],
+    T_CULTURE: ["[Providers|Delivery organisations] [report|describe] [becoming|having become] more focused on data and results, with [mixed|uneven] consequences for their mission.",
+                "[Smaller|Small] providers [appear|seem] less able to bear the financial and administrative demands of payment on results."],
+    T_LEGACY: ["[Evidence on|Data on] what happens after contracts end [is|remains] [sparse|scarce], [since|because] most studies stop at the end of the payment period.",
+               "[Where|When] services continued after the contract, they [were usually|were mostly] funded [conventionally|through ordinary budgets]."],
+}
+for _t, _xs in G_EXTRA.items():
+    THEMES[_t].extend(("G", _x) for _x in _xs)
+
 THEME_TITLES = {
     T_DELIVERY: ["Flexibility and innovation", "Changing frontline practice", "Service delivery"],
     T_UTIL: ["Take-up and referrals", "Service use", "Reaching the target population"],
@@ -1303,7 +1361,10 @@ METHODS = {
               "Data sources included performance records, [two rounds|three waves] of interviews with {stake}, and a review of contract documents."],
     "review": ["We searched [bibliographic databases|academic databases] and grey literature and included {n_studies} studies that met our inclusion criteria.",
                "The [systematic|scoping|rapid|realist] review draws on {n_studies} evaluations and reports published between {y0} and {y1}.",
-               "Studies were identified through database searches, reference lists and requests to practitioners, and their quality was appraised before synthesis."],
+               "Studies were identified through database searches, reference lists and requests to practitioners, and their quality was appraised before synthesis.",
+               "[Evaluation reports|Grey literature] from [governments|funders] and [intermediaries|practitioners] were [included|considered] alongside [peer-reviewed|academic] studies.",
+               "[Two reviewers|The authors] screened {n_studies} [records|full texts] and extracted data on [design|context], mechanism and results.",
+               "[Included|Eligible] studies were [coded|classified] against a framework of [mechanisms and outcomes|themes drawn from earlier reviews]."],
     "cost": [("Programme costs were set against fiscal benefits in a cost-benefit model with sensitivity analysis.", {"themes": [T_COSTS]}),
              ("A cost-effectiveness analysis compared the contract with the cost of the services participants would otherwise have used.", {"themes": [T_COSTS]})],
     "feas": [("Feasibility work involved workshops with officials and analysis of available administrative data to identify an eligible cohort.", {"themes": [T_DESIGN]}),
@@ -1383,12 +1444,16 @@ MAINS_GLOBAL = ["{doc} [reviews|synthesises] the evidence on {plural} in {topic_
                 "{doc} [maps|surveys] {plural} {gscope} in {topic_list}.",
                 "What do we know about {plural} in {topic_list}? {doc} brings together [published evaluations|published and grey literature] to answer this question.",
                 "{doc} develops a typology of {plural}, illustrated by contracts in {topic_list}.",
-                "{doc} compares {k_cases} {plural} in {topic_list} in different jurisdictions, asking what they have achieved."]
+                "{doc} compares {k_cases} {plural} in {topic_list} in different jurisdictions, asking what they have achieved.",
+                "[Drawing on|Using] [published evaluations|the published record] of {plural} {gscope}, {doc_l} [asks|examines] [how|whether] they have [changed|improved] {topic_list}.",
+                "{doc} [offers|provides] a critical [overview|appraisal] of {plural} in {topic_list}, [focusing on|with attention to] [how the evidence has been produced|the quality of the evidence].",
+                "[Interest in|Enthusiasm for] {plural} has [grown|spread] faster than the evidence; {doc_l} [takes stock of|assesses] what is known about their use in {topic_list}.",
+                "{doc} [examines|analyses] the [policy|academic] debate on {plural} in {topic_list} {gscope}."]
 
 CONCLUSIONS = {
     "*": ["The [authors conclude|report concludes] with lessons for [commissioners|outcome payers|policy makers] considering {plural}.",
           "Implications for similar programmes are discussed.",
-          "The findings suggest that {plural} are neither a panacea nor simply privatisation by another name, and that their value depends on context.",
+          "The findings suggest that {plural} {are} neither a panacea nor simply privatisation by another name, and that {their} value depends on context.",
           "The authors argue that more comparative evidence is needed before firm conclusions can be drawn about {plural}.",
           "The paper closes by setting out questions for further research.",
           "Overall, the case offers qualified support for paying for outcomes in {topic}.",
@@ -1401,7 +1466,10 @@ CONCLUSIONS = {
     "policy report": ["The report makes recommendations to [national government|funders|commissioners] on future outcome-based contracts in {topic}."],
     "G": ["The review identifies gaps in the evidence and priorities for future evaluation.",
           "The authors call for more rigorous and comparative studies of {plural}.",
-          "Implications for funders and researchers are discussed."],
+          "Implications for funders and researchers are discussed.",
+          "[The paper|The review] [ends|concludes] with [an agenda|a research agenda] for [evaluating|studying] outcome-based contracts.",
+          "[Policy makers|Funders] are [urged|advised] to [treat claims about {plural} with caution|invest in evaluation before expanding {plural}].",
+          "[Better|More consistent] reporting of contract terms and results would [make|allow] future [syntheses|reviews] [more informative|more useful]."],
 }
 
 TITLES = {
@@ -1672,8 +1740,8 @@ def strip_article(p):
     return p
 
 
-def pick_sub(area, income, rng, exclude=None):
-    subs = [s for s in AREAS[area]["subs"] if s["inc"] in ("*", income) and s is not exclude]
+def pick_sub(area, income, rng, need_rbf=False):
+    subs = [s for s in AREAS[area]["subs"] if s["inc"] in ("*", income) and (s.get("rbf") or not need_rbf)]
     return rng.choice(subs or AREAS[area]["subs"])
 
 
@@ -1775,7 +1843,7 @@ def compose_en(rng, scope):
 
     # ---- context
     A = AREAS[area]
-    sub = pick_sub(area, income, rng)
+    sub = pick_sub(area, income, rng, need_rbf=(mode == "R"))
     pool = sub.get("rbf", sub["metrics"]) if mode == "R" else sub["metrics"]
     (m1, d1), (m2, _) = metric_pair(pool, rng)
     provs = sub.get("provs") or [p for p, inc in A["providers"] if inc in ("*", income)] or [p for p, _ in A["providers"]]
@@ -1798,6 +1866,9 @@ def compose_en(rng, scope):
            "k_cases": ["three", "four", "five", "six", "eight", "twelve"],
            "stake": STAKE.get(mode, STAKE["C"]), "focus": FOCUS.get(mode, FOCUS["C"]),
            "surveyed": SURVEYED.get(mode, SURVEYED["C"]), "gscope": gscope(lmic, rng)}
+    if mode == "R" and area != HEALTH:
+        ctx.update(stake=["officials, providers and community members", "ministry staff, donors and implementing partners"],
+                   focus=["community members", "implementing staff"], surveyed=["implementing partners", "local officials"])
     if fund:
         ctx["fund"] = fund
         ctx["fund_x"] = fund if fund.startswith("a ") else fund + ", " + rng.choice(
@@ -1823,6 +1894,8 @@ def compose_en(rng, scope):
     names = spec["names"]
     key = code0 if code0 in names else (area if area in names else "*")
     mname = frag(rng.choice(names[key]), rng)
+    if mname == "social outcomes contract" and year < 2018:
+        mname = SIB
     plural = list(spec["plural"])
     mech = list(spec["mech"])
     if eib:
@@ -1838,6 +1911,8 @@ def compose_en(rng, scope):
         plural = [rng.choice(plural) + " and " + rng.choice(APPROACHES[approaches[1]]["plural"])]
     ctx["plural"] = rng.choice(plural)
     ctx["Plural"] = cap(ctx["plural"])
+    mass = not ctx["plural"].endswith("s")
+    ctx["are"], ctx["their"] = ("is", "its") if mass else ("are", "their")
     others = [rng.choice(pick_sub(a, income, rng)["topics"]) for a in areas[1:]]
     ctx["topic_list"] = join_list([ctx["topic"]] + others)
     ctx["Topic"] = cap(ctx["topic"])
