@@ -150,6 +150,15 @@ static void test_wire(void **state)
             if (c->has[k] && !strstr(out, c->has[k]))
                 fail_msg("%s %s: no '%s' in %.400s", c->method, c->path, c->has[k], out);
     }
+    /* Keep-alive: two requests on one connection, both answered. */
+    http(rt_server_port(s),
+         "GET /app.js HTTP/1.1\r\nHost: localhost\r\n\r\n"
+         "GET /api/record/s-01 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+         out, sizeof out);
+    const char *second = strstr(out + 1, "HTTP/1.1 200");
+    assert_int_equal(strncmp(out, "HTTP/1.1 200", 12), 0);
+    assert_non_null(second);
+    assert_non_null(strstr(second, "\"id\":\"s-01\""));
     /* HEAD: headers only. */
     ask(rt_server_port(s), "HEAD", "/", NULL, out, sizeof out);
     assert_null(strstr(out, "<html"));

@@ -159,9 +159,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     rt_web_response r;
     (void)version;
     (void)upload;
-    (void)upload_size;
-    (void)con_cls;
-    answer(s, c, url, method, &r);
+    int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    if (get && *con_cls == NULL) {
+        *con_cls = s;            /* headers seen; answer once the request is complete, */
+        return MHD_YES;          /* so the connection can be kept alive */
+    }
+    if (get && *upload_size) {
+        *upload_size = 0;        /* a body on a GET means nothing here: drop it */
+        return MHD_YES;
+    }
+    answer(s, c, url, method, &r);   /* other methods: refused at once, connection closed */
     struct MHD_Response *resp;
     if (r.body) {
         resp = MHD_create_response_from_buffer(r.len, r.body, MHD_RESPMEM_MUST_FREE);
