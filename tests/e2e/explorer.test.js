@@ -34,9 +34,9 @@ function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/* `revtag search --json -n 0` counts for QUERY and FILTERS ([facet, label] pairs). */
-function cliCounts(query, filters) {
-  const args = ['search', '-d', DB, '--json', '-n', '0'];
+/* `revtag search --json -n 0` counts for QUERY and FILTERS ([facet, label] pairs), EXTRA options. */
+function cliCounts(query, filters, extra) {
+  const args = ['search', '-d', DB, '--json', '-n', '0', ...(extra || [])];
   for (const [f, l] of filters) args.push('--facet', f + '=' + l);
   if (query) args.push(query);
   const out = JSON.parse(execFileSync(REVTAG, args, { encoding: 'utf8' }));
@@ -77,8 +77,8 @@ async function settle(page, action) {
     Number(document.body.dataset.seq) > b, before, { timeout: 10000 });
 }
 
-async function compare(page, what, query, filters) {
-  const want = cliCounts(query, filters);
+async function compare(page, what, query, filters, extra) {
+  const want = cliCounts(query, filters, extra);
   const got = await shown(page);
   check(got.total === want.total, what + ': total', 'page ' + got.total + ', revtag search ' + want.total);
   check(same(sorted(got.facets), want.facets), what + ': facet counts',
@@ -161,7 +161,25 @@ async function steps(page, url) {
   await settle(page, () => page.uncheck('#facets input[data-facet="approach"][data-label="social impact bond"]'));
   await compare(page, 'filters cleared', 'outcomes', []);
 
-  // 7. Bad FTS5 syntax: an error on the page, no results.
+  // 7. Label source and minimum score count too; the export link exports the same selection.
+  await settle(page, async () => {
+    await page.selectOption('#source', 'predicted');
+    await page.fill('#min-score', '0.8');
+    await page.click('#search-form button[type=submit]');
+  });
+  await compare(page, 'predicted >= 0.8', 'outcomes', [], ['--source', 'predicted', '--min-score', '0.8']);
+  const csv = await page.locator('.exports a[data-format=csv]').getAttribute('href');
+  const gotCsv = await (await page.request.get(new URL(csv, url).href)).text();
+  const wantCsv = execFileSync(REVTAG, ['export', '-d', DB, '-f', 'csv', '--source', 'predicted',
+    '--min-score', '0.8', 'outcomes'], { encoding: 'utf8' });
+  check(gotCsv === wantCsv, 'export link = revtag export of the selection', csv);
+  await settle(page, async () => {
+    await page.selectOption('#source', 'all');
+    await page.fill('#min-score', '0');
+    await page.click('#search-form button[type=submit]');
+  });
+
+  // 8. Bad FTS5 syntax: an error on the page, no results.
   await settle(page, async () => {
     await page.fill('#q', '"unbalanced');
     await page.press('#q', 'Enter');
