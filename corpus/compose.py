@@ -369,7 +369,7 @@ AREAS = {
                  acts=["Young people were matched with a supported tenancy and a coach who helped them budget, [look for work|return to learning] and manage the move to independence.",
                        "Mediation with families was offered where it was safe for a young person to return home.",
                        "Coaches stayed with each young person for up to three years, including through setbacks and moves."]),
-            dict(inc="H", progs=["a permanent supportive housing programme for frequent users of jails and emergency rooms",
+            dict(inc="H", codes={"US", "CA"}, progs=["a permanent supportive housing programme for frequent users of jails and emergency rooms",
                                  "a supportive housing programme for chronically homeless adults",
                                  "a rapid rehousing programme for families in emergency shelters"],
                  groups=["chronically homeless adults", "high-cost frequent users of jails, shelters and hospitals",
@@ -403,7 +403,8 @@ AREAS = {
         units=["providers"]),
     "Criminal justice": dict(
         subs=[
-            dict(inc="H", progs=["a through-the-gate [mentoring|resettlement] service for short-sentence prisoners",
+            dict(inc="H", codes={"GB", "AU", "NZ", "IE", "NL", "BE", "FR", "DE", "FI", "SE", "DK", "NO", "PT", "ES", "IT", "CA", "IL", "JP", "KR", "AT", "CH"},
+                 progs=["a through-the-gate [mentoring|resettlement] service for short-sentence prisoners",
                                  "a resettlement service for men leaving prison"],
                  groups=["men released from short prison sentences", "prolific offenders", "adults leaving local prisons"],
                  metrics=["-reconviction within [twelve|eighteen] months of release", "-the frequency of reoffending",
@@ -412,7 +413,7 @@ AREAS = {
                  acts=["Mentors met participants at the prison gate and helped with [accommodation|benefit claims|identity documents] in the first weeks after release.",
                        "Support was voluntary and open to everyone in the cohort, including people who would not normally qualify for statutory supervision.",
                        "Peer mentors with lived experience of prison were recruited and trained to support participants for up to a year."]),
-            dict(inc="H", progs=["a prisoner re-entry programme combining transitional jobs with post-release support",
+            dict(inc="H", codes={"US"}, progs=["a prisoner re-entry programme combining transitional jobs with post-release support",
                                  "a re-entry programme for people on parole"],
                  groups=["formerly incarcerated people", "people returning from state prison", "people on parole"],
                  metrics=["-days in prison or jail", "-re-arrests", "employment after release", "-returns to prison",
@@ -606,14 +607,18 @@ AREAS = {
                  provs=["a district health management team", "public health centres", "a community health NGO"],
                  acts=["[Mobile clinics|Outreach sessions] brought services to remote villages.",
                        "Health centres were given more say over staffing and supplies."]),
-            dict(inc="L", progs=["a cataract surgery programme", "a physical rehabilitation programme"],
-                 groups=["patients with cataracts", "people with physical disabilities", "older adults with visual impairment"],
-                 metrics=["successful cataract surgeries", "visual acuity after surgery", "mobility and functional independence",
-                          "patients treated"],
-                 topics=["eye health", "physical rehabilitation", "disability services"],
-                 provs=["an eye hospital", "a humanitarian rehabilitation organisation", "a network of eye clinics"],
-                 acts=["Outreach camps screened people in their communities and referred them for surgery.",
-                       "Centres were staffed and equipped to fit prostheses and provide physiotherapy."]),
+            dict(inc="L", progs=["a cataract surgery programme", "an eye care programme"],
+                 groups=["patients with cataracts", "older adults with visual impairment"],
+                 metrics=["successful cataract surgeries", "visual acuity after surgery", "patients operated on"],
+                 topics=["eye health", "preventable blindness"],
+                 provs=["an eye hospital", "a network of eye clinics"],
+                 acts=["Outreach camps screened people in their communities and referred them for surgery."]),
+            dict(inc="L", progs=["a physical rehabilitation programme"],
+                 groups=["people with physical disabilities", "people who have lost a limb"],
+                 metrics=["mobility and functional independence", "patients fitted with prostheses", "staff efficiency"],
+                 topics=["physical rehabilitation", "disability services"],
+                 provs=["a humanitarian rehabilitation organisation", "a network of rehabilitation centres"],
+                 acts=["Centres were staffed and equipped to fit prostheses and provide physiotherapy."]),
             dict(inc="L", progs=["a tuberculosis case-finding and treatment programme", "a community tuberculosis programme"],
                  groups=["people with presumptive tuberculosis", "tuberculosis patients and their contacts"],
                  metrics=["tuberculosis case notification", "treatment completion", "contact screening"],
@@ -1253,6 +1258,50 @@ THEMES = {
     ],
 }
 
+# More sentences for single-programme studies, with variants inside them.
+A_EXTRA = {
+    T_DELIVERY: [("P", "[Workers|Key workers|Caseworkers] said they could [now|finally] [spend time on|follow up] what mattered to each person rather than on [ticking boxes|meeting activity targets]."),
+                 ("A", "The [delivery model|service offer] was [redesigned|revised] [twice|more than once] during the contract in response to [early results|monitoring data]."),
+                 ("B", "[Working capital|Up-front funding] from investors allowed the provider to [pilot|test] [new|additional] [components|elements] that a fixed grant would not have covered."),
+                 ("R", "{units} [reorganised|rearranged] [staffing|duty rotas] and [began|started] [outreach|community sessions] to reach people who had not used services before.")],
+    T_UTIL: [("A", "[Demand|Referrals] [exceeded|outstripped] [expectations|the numbers assumed in the contract] [in the second year|once the service became known], [creating|which created] waiting lists."),
+             ("P", "[Most|Many] referrals came from [statutory services|public agencies], and self-referral remained rare."),
+             ("R", "[Coverage|Use] of [key|paid] services rose [faster|more quickly] in [poorer|remote] districts than in better-served ones.")],
+    T_OUTCOMES: [("A", "[Outcome|Payment] data [indicate|suggest] {finding} over the [life of the contract|contract period]."),
+                 ("A", "[Compared with|Relative to] [a historical baseline|the agreed baseline], the [programme|service] [achieved|delivered] {finding}."),
+                 ("A", "[Most|The bulk] of the [paid|payable] outcomes were [achieved|claimed] in the [final|last] year, [when|as] [earlier|the first] cohorts [reached|completed] their [follow-up|measurement] period.")],
+    T_UNINTENDED: [("A", "[Interviewees|Staff] [acknowledged|admitted] that the payment schedule [encouraged|pushed them towards] [quick wins|easy outcomes] over harder, longer-term work."),
+                   ("A", "The [study|evaluation] [found|notes] that some [activities|needs] outside the payment [formula|schedule] were [neglected|deprioritised].")],
+    T_AUX: [("A", "[Additional|Extra] [funding|resources] from [a foundation|other public budgets] [supported|paid for] [parts of|elements of] the service that the contract did not [cover|price]."),
+            ("P", "[Changes|Reforms] to [benefits|local services] during the contract [altered|affected] the [circumstances|situation] of many participants.")],
+    T_ACCEPT: [("A", "[Elected officials|Politicians] [were wary of|hesitated over] [committing|signing up to] multi-year outcome payments, [which|and this] [delayed|slowed] [approval|sign-off]."),
+               ("B", "[Media coverage|Public debate] [focused on|concentrated on] investor returns rather than on what the [service|programme] [achieved|did] for {group}.")],
+    T_SATIS: [("P", "[Participants|Service users] [interviewed|surveyed] for the [study|evaluation] [described|valued] [continuity|having one consistent worker] and practical help."),
+              ("A", "[Delivery|Frontline] staff [appreciated|valued] the [autonomy|discretion] the contract gave them but [found|considered] the reporting [burdensome|heavy].")],
+    T_MIS: [("A", "The [partners|provider] [invested|had to invest] in [a new database|an outcomes tracking system] and [staff training|training for data entry] before the first claims [could be|were] made."),
+            ("A", "[Verification|Validation] of [outcome claims|results] [relied on|used] [matching to|linkage with] [administrative records|government data], which [took|needed] [months|several months] to [set up|arrange].")],
+    T_COSTS: [("A", "The [price|cost] per [outcome|successful outcome] was [set|fixed] [below|well below] the estimated [public cost|cost to the state] of the problem it [addressed|targeted]."),
+              ("B", "[Once|When] [investor returns|the return to investors] and [intermediary|management] fees are [included|counted], the [contract|deal] cost [more|somewhat more] than [direct funding|a conventional grant] would have.")],
+    T_EQUITY: [("A", "[Targets|Outcome targets] were [set|priced] [separately|differently] for [groups|participants] [facing|with] [greater|higher] [barriers|needs], [to discourage|so as to discourage] [selection of easier cases|cherry-picking]."),
+               ("A", "[Women|Young women] [were less likely|had a lower chance] to [achieve|reach] the [paid|payable] outcomes, [a gap|a difference] the [partners|evaluators] [attribute|trace] to [care responsibilities|caring duties].")],
+    T_DESIGN: [("A", "[Agreeing|Negotiating] [what would count as|the definition of] [an outcome|success] [took|absorbed] [much|most] of the [design phase|preparatory work]."),
+               ("A", "The [payment schedule|rate card] [combined|mixed] [engagement|early] payments with [larger|bigger] payments for {metric}, [to balance|balancing] risk [for|between] the [partners|parties].")],
+    T_INVESTOR: [("B", "[A single|One] [investor|social investor] [provided|supplied] [most|nearly all] of the capital and [sat on|attended] the [project|programme] board."),
+                 ("B", "[Investors|The investors] [monitored|tracked] [performance|results] [monthly|quarterly] and [approved|agreed to] [changes|adjustments] to the [delivery model|service design].")],
+    T_SCALE: [("A", "[Commissioners|Officials] [in other areas|elsewhere] [visited|studied] the [project|programme] [with a view to|to consider] [replicating|adopting] it."),
+              ("A", "[Expanding|Growing] the [service|model] [would require|would need] [a larger|a bigger] [outcome payer|pool of outcome funding] than [any single|one] [authority|commissioner] [could provide|could afford].")],
+    T_REL: [("A", "[Monthly|Regular] [operational|project] meetings [gave|provided] a [forum|space] in which [problems|issues] were [raised|aired] [early|quickly] and [resolved|settled] [informally|without recourse to the contract]."),
+            ("A", "[Relations|Relationships] [became|grew] [strained|tense] when [referrals|outcome claims] [fell behind|lagged], [before|but] [improving|recovering] [as|once] [results|performance] [picked up|improved].")],
+    T_SYSTEM: [("A", "[Officials|Commissioners] [said|reported] that the [experience|contract] [changed|altered] how they [specify|write] [other|later] contracts, [with more attention to|placing more weight on] outcomes."),
+               ("R", "[District|Local] [managers|authorities] [gained|acquired] [skills|experience] in [verification|contract management] that [carried over|transferred] to other programmes.")],
+    T_CULTURE: [("A", "[The provider|The delivery organisation] [hired|recruited] [a performance manager|data analysts] and [began|started] to [review|discuss] outcomes at [every|each] team meeting."),
+                ("A", "[Managers|Leaders] [described|reported] [a sharper|a clearer] focus on results, [but|while] [some|several] [staff|workers] [left|moved on], [citing|pointing to] [pressure|the pressure of targets].")],
+    T_LEGACY: [("A", "[Funding|Support] for the service [continued|was extended] [after the contract|beyond the contract period], [paid|financed] [on a conventional basis|from ordinary budgets]."),
+               ("A", "[Few|Only some] [elements|features] of the [model|service] [survived|outlasted] the [contract|funding period], [chiefly|mainly] [the data systems|the partnership arrangements].")],
+}
+for _t, _xs in A_EXTRA.items():
+    THEMES[_t].extend(_xs)
+
 # More sentences for reviews and cross-national studies (mode G).
 G_EXTRA = {
     T_DELIVERY: ["[Providers|Delivery organisations] in the [cases|contracts] reviewed [describe|report] more flexible, personalised support, but the evidence rests largely on self-report.",
@@ -1280,7 +1329,7 @@ G_EXTRA = {
                "[Choosing|Setting] outcome metrics and prices [emerges|stands out] as the [stage|step] where most [contracts|deals] [stalled|ran into difficulty]."],
     T_INVESTOR: ["[Returns to investors|Investor returns] [were|have been] [modest|below commercial rates] in most [deals|cases] for which data are available.",
                  "[The role of investors|Investor involvement] ranges from passive funding to active performance management."],
-    T_SCALE: ["[Few|Only a handful of] {plural} have [grown|expanded] beyond their pilot, and the [evidence|literature] on [scale|scaling up] is [thin|largely speculative].",
+    T_SCALE: ["[Few|Only a handful of] [programmes|contracts] have [grown|expanded] beyond their pilot, and the [evidence|literature] on [scale|scaling up] is [thin|largely speculative].",
               "[Several|Some] authors [argue|suggest] that standardisation of contracts and metrics is a precondition for [scale|wider use]."],
     T_REL: ["[Collaborative|Cooperative] relationships [appear|seem] [more important|more decisive] than contract terms in [explaining|accounting for] how the [contracts|programmes] [worked|performed].",
             "[Tensions|Conflicts] between [commissioners|outcome payers] and providers [most often|typically] [concern|involve] referrals, data and the [interpretation|meaning] of outcome definitions."],
@@ -1362,7 +1411,7 @@ METHODS = {
     "review": ["We searched [bibliographic databases|academic databases] and grey literature and included {n_studies} studies that met our inclusion criteria.",
                "The [systematic|scoping|rapid|realist] review draws on {n_studies} evaluations and reports published between {y0} and {y1}.",
                "Studies were identified through database searches, reference lists and requests to practitioners, and their quality was appraised before synthesis.",
-               "[Evaluation reports|Grey literature] from [governments|funders] and [intermediaries|practitioners] were [included|considered] alongside [peer-reviewed|academic] studies.",
+               "Reports from [governments|funders], [intermediaries|practitioners] and evaluators were [included|considered] alongside [peer-reviewed|academic] studies.",
                "[Two reviewers|The authors] screened {n_studies} [records|full texts] and extracted data on [design|context], mechanism and results.",
                "[Included|Eligible] studies were [coded|classified] against a framework of [mechanisms and outcomes|themes drawn from earlier reviews]."],
     "cost": [("Programme costs were set against fiscal benefits in a cost-benefit model with sensitivity analysis.", {"themes": [T_COSTS]}),
@@ -1424,7 +1473,7 @@ MAINS = {
     "case study": ["{doc} [describes|documents] {np} {in_place} that [funded|paid for] {prog}.",
                    "{doc} follows {np} {in_place} from early discussions to the end of delivery, focusing on {prog}.",
                    "{doc} tells the story of {adjnp} for {group}, launched in {launch}."],
-    "thesis": ["{doc} [investigates|explores] {np} {in_place} as a lens on [the marketisation of public services|public management reform|aid effectiveness|the financialisation of social policy], using {prog} as its case.",
+    "thesis": ["{doc} [investigates|explores] {np} {in_place} as a lens on {lens}, using {prog} as its case.",
                "{doc} asks how {np} {in_place} reshaped {topic}, through a study of {prog}."],
     "investor report": ["{doc} [summarises|covers] the performance of {np} {in_place} that funds {prog}, for the year to {month} {year}.",
                         "{doc} sets out results to date for {adjnp} financing {prog}."],
@@ -1438,16 +1487,16 @@ MAINS = {
 }
 MAINS_MULTI = ["{doc} compares {plural} in {places}, with a focus on {topic}.",
                "{doc} [examines|analyses] {np} [operating|implemented] in {places} that [funded|paid for] {prog}.",
-               "Drawing on cases from {places}, {doc_l} explores how {plural} have been used in {topic}.",
+               "Drawing on cases from {places}, {doc_l} explores how {plural} {have} been used in {topic}.",
                "{doc} [examines|studies] {plural} for {group} in {places}."]
 MAINS_GLOBAL = ["{doc} [reviews|synthesises] the evidence on {plural} in {topic_list}.",
                 "{doc} [maps|surveys] {plural} {gscope} in {topic_list}.",
                 "What do we know about {plural} in {topic_list}? {doc} brings together [published evaluations|published and grey literature] to answer this question.",
                 "{doc} develops a typology of {plural}, illustrated by contracts in {topic_list}.",
-                "{doc} compares {k_cases} {plural} in {topic_list} in different jurisdictions, asking what they have achieved.",
-                "[Drawing on|Using] [published evaluations|the published record] of {plural} {gscope}, {doc_l} [asks|examines] [how|whether] they have [changed|improved] {topic_list}.",
+                "{doc} compares {k_cases} {plural} in {topic_list} in different jurisdictions, asking what {they} {have} achieved.",
+                "[Drawing on|Using] [published evaluations|the published record] of {plural} {gscope}, {doc_l} [asks|examines] [how|whether] {they} {have} [changed|improved] {topic_list}.",
                 "{doc} [offers|provides] a critical [overview|appraisal] of {plural} in {topic_list}, [focusing on|with attention to] [how the evidence has been produced|the quality of the evidence].",
-                "[Interest in|Enthusiasm for] {plural} has [grown|spread] faster than the evidence; {doc_l} [takes stock of|assesses] what is known about their use in {topic_list}.",
+                "[Interest in|Enthusiasm for] {plural} has [grown|spread] faster than the evidence; {doc_l} [takes stock of|assesses] what is known about {their} use in {topic_list}.",
                 "{doc} [examines|analyses] the [policy|academic] debate on {plural} in {topic_list} {gscope}."]
 
 CONCLUSIONS = {
@@ -1740,8 +1789,9 @@ def strip_article(p):
     return p
 
 
-def pick_sub(area, income, rng, need_rbf=False):
-    subs = [s for s in AREAS[area]["subs"] if s["inc"] in ("*", income) and (s.get("rbf") or not need_rbf)]
+def pick_sub(area, income, rng, need_rbf=False, code=None):
+    subs = [s for s in AREAS[area]["subs"] if s["inc"] in ("*", income) and (s.get("rbf") or not need_rbf)
+            and (code is None or code in s.get("codes", (code,)))]
     return rng.choice(subs or AREAS[area]["subs"])
 
 
@@ -1843,7 +1893,7 @@ def compose_en(rng, scope):
 
     # ---- context
     A = AREAS[area]
-    sub = pick_sub(area, income, rng, need_rbf=(mode == "R"))
+    sub = pick_sub(area, income, rng, need_rbf=(mode == "R"), code=code0)
     pool = sub.get("rbf", sub["metrics"]) if mode == "R" else sub["metrics"]
     (m1, d1), (m2, _) = metric_pair(pool, rng)
     provs = sub.get("provs") or [p for p, inc in A["providers"] if inc in ("*", income)] or [p for p, _ in A["providers"]]
@@ -1865,7 +1915,9 @@ def compose_en(rng, scope):
            "n_surv": ["87", "112", "140", "around 200", "over 300", "64"],
            "k_cases": ["three", "four", "five", "six", "eight", "twelve"],
            "stake": STAKE.get(mode, STAKE["C"]), "focus": FOCUS.get(mode, FOCUS["C"]),
-           "surveyed": SURVEYED.get(mode, SURVEYED["C"]), "gscope": gscope(lmic, rng)}
+           "surveyed": SURVEYED.get(mode, SURVEYED["C"]), "gscope": gscope(lmic, rng),
+           "lens": (["aid effectiveness", "donor accountability", "the politics of aid"] if income == "L" else
+                    ["the marketisation of public services", "public management reform", "the financialisation of social policy"])}
     if mode == "R" and area != HEALTH:
         ctx.update(stake=["officials, providers and community members", "ministry staff, donors and implementing partners"],
                    focus=["community members", "implementing staff"], surveyed=["implementing partners", "local officials"])
@@ -1912,7 +1964,7 @@ def compose_en(rng, scope):
     ctx["plural"] = rng.choice(plural)
     ctx["Plural"] = cap(ctx["plural"])
     mass = not ctx["plural"].endswith("s")
-    ctx["are"], ctx["their"] = ("is", "its") if mass else ("are", "their")
+    ctx["are"], ctx["their"], ctx["have"], ctx["they"] = ("is", "its", "has", "it") if mass else ("are", "their", "have", "they")
     others = [rng.choice(pick_sub(a, income, rng)["topics"]) for a in areas[1:]]
     ctx["topic_list"] = join_list([ctx["topic"]] + others)
     ctx["Topic"] = cap(ctx["topic"])
@@ -2017,8 +2069,6 @@ def compose_en(rng, scope):
     tmodes = {"A", mode} | ({"P"} if people and mode != "R" else set()) | ({"RH"} if mode == "R" and area == HEALTH else set())
     if scope == "global":
         tmodes = {"G"}
-    elif scope == "multi":
-        tmodes |= {"G"}
     for slot in structure:
         if slot == "THEMES":
             order = list(themes)
@@ -2109,10 +2159,11 @@ def fits(entry_codes, code):
 
 
 def lpick(rng, items, code):
-    """Pick from a list whose entries may be (text, {codes}) restricted to countries."""
-    ok = [x[0] if isinstance(x, tuple) else x for x in items
-          if not isinstance(x, tuple) or fits(x[1], code)]
-    return rng.choice(ok)
+    """Pick from a list whose entries may be (text, {codes}) restricted to countries;
+    (text, None) entries are a fallback used only when nothing names the country."""
+    own = [x[0] if isinstance(x, tuple) else x for x in items
+           if not isinstance(x, tuple) or (x[1] is not None and code in x[1])]
+    return rng.choice(own or [x[0] for x in items if isinstance(x, tuple) and x[1] is None])
 
 
 def compose_other(lang, rng):
@@ -2123,7 +2174,8 @@ def compose_other(lang, rng):
     sub = rng.choice(subs)
     year = pick_year(rng, y0)
     rtype = pick(rng, L["types"])
-    in_place, place = rng.choice(L["places"][code])
+    places = [p for p in L["places"][code] if p[1] in sub.get("where", {p[1]})]
+    in_place, place = rng.choice(places)
     ap = L["appr"][approach]
     mode = "B" if approach in (SIB, DIB) else ("R" if approach == RBF else "C")
     def flt(bank):
@@ -2206,7 +2258,12 @@ def compose_other(lang, rng):
 
 
 def fr_spacing(text):
-    """French puts a space before : ; ? and !"""
+    """French elision and contraction after filling slots, and a space before : ; ? !"""
+    text = re.sub(r"\b([Dd])e (un|une)\b", r"\1'\2", text)
+    text = re.sub(r"\b([Dd])e le\b", r"\1u", text)
+    text = re.sub(r"\b([Dd])e les\b", r"\1es", text)
+    text = re.sub(r"\bà le\b", "au", text)
+    text = re.sub(r"\bà les\b", "aux", text)
     return re.sub(r"(?<=[\w»)])([:;?!])", r" \1", text)
 
 
@@ -2392,12 +2449,16 @@ LANGS["fr"] = dict(
            "{doc} analyse le recours à {np} pour financer {prog} {in_place}.",
            "{doc} examine {np} qui finance, {in_place}, {prog}.",
            "{doc} évalue {prog} mis en place {in_place} et financé par {np}.",
-           "{doc} étudie ce que change {np} pour {group} {in_place}."],
-    methods={"B": ["L'étude s'appuie sur {n} entretiens semi-directifs avec des responsables publics, des investisseurs et des professionnels de terrain."],
+           "{doc} étudie ce que change {np} pour {group} {in_place}.",
+           "[À partir|Sur la base] [d'entretiens|de documents] et de données de suivi, {doc_l} [analyse|examine] {np} qui finance {prog} {in_place}.",
+           "Que change le paiement aux résultats pour {group} ? {doc} [répond à|aborde] cette question {in_place}, à propos de {np}."],
+    methods={"B": ["L'étude s'appuie sur {n} entretiens [semi-directifs|approfondis] avec des [responsables publics|représentants de l'administration], des investisseurs et des professionnels de terrain.",
+                   "Les auteurs ont observé les comités de pilotage pendant [deux|trois] ans et analysé les [contrats|documents contractuels]."],
              "R": ["L'analyse repose sur des entretiens avec des responsables de district, des agents de santé et des représentants des bailleurs.",
                    "L'évaluation compare les districts couverts par le mécanisme à des districts témoins selon une méthode de doubles différences."],
              "C": ["L'étude s'appuie sur {n} entretiens avec des agents publics et des responsables d'opérateurs."],
-             "*": ["Les auteurs combinent l'analyse de données administratives et une enquête auprès des bénéficiaires.",
+             "*": ["Les auteurs combinent l'analyse de données administratives et une enquête auprès des [bénéficiaires|participants].",
+                   "[La méthode|L'approche] [associe|combine] une analyse documentaire, des entretiens et l'exploitation des données de suivi.",
                    "L'analyse documentaire porte sur les contrats, les rapports d'activité et les comptes rendus des comités de pilotage."]},
     themes={
         T_DELIVERY: [("N", "Les intervenants disposent d'une plus grande souplesse pour adapter l'accompagnement aux besoins de chacun."),
@@ -2438,9 +2499,13 @@ LANGS["fr"] = dict(
     concl=["Les auteurs concluent que le mécanisme n'est ni une panacée ni une simple privatisation, et que sa valeur dépend du contexte.",
            "Des recommandations sont formulées à l'intention des pouvoirs publics.",
            "L'article appelle à des évaluations plus rigoureuses de ces mécanismes.",
-           "Les enseignements tirés intéressent les décideurs qui envisagent des montages similaires."],
-    bg={SIB: ["Les contrats à impact social, introduits en France en 2016, font financer des programmes sociaux par des investisseurs privés remboursés par la puissance publique en cas de succès."],
-        RBF: ["Le financement basé sur la performance s'est largement diffusé dans les systèmes de santé d'Afrique subsaharienne depuis la fin des années 2000."],
+           "Les enseignements tirés intéressent les décideurs qui envisagent des montages similaires.",
+           "[En conclusion|Au total], l'article [souligne|rappelle] les conditions dans lesquelles ce type de mécanisme peut être utile."],
+    bg={SIB: [("Les contrats à impact social, introduits en France en 2016, font financer des programmes sociaux par des investisseurs privés remboursés par la puissance publique en cas de succès.", {"FR"}),
+              ("Dans une obligation à impact social, des investisseurs privés financent un programme social et ne sont remboursés par les pouvoirs publics qu'en cas de succès.", {"BE", "CH"})],
+        RBF: [("Le financement basé sur la performance s'est largement diffusé dans les systèmes de santé d'Afrique subsaharienne depuis la fin des années 2000.",
+               {"BF", "CM", "SN", "BJ", "ML", "BI", "CD", "RW", "CI", "NE", "TD"}),
+              "Le financement basé sur la performance lie une partie des ressources des formations sanitaires aux services effectivement rendus et vérifiés."],
         PBR: ["Le paiement aux résultats vise à responsabiliser les opérateurs en liant leur rémunération aux résultats obtenus."]},
     titles=["{Plural} et {topic} {in_place}", "{theme_t} et {topic} : {np} {in_place}",
             "Payer pour des résultats ? {Plural} et {topic} {in_place}", "{Topic} à l'épreuve du paiement aux résultats {in_place}",
@@ -2537,7 +2602,7 @@ LANGS["es"] = dict(
              acts=["Las participantes reciben capacitación, capital semilla y acompañamiento durante un año."],
              results=["Los ingresos de los hogares participantes aumentaron de forma moderada.",
                       "La proporción de participantes con un negocio activo al cabo de un año superó la meta."]),
-        dict(area=AGRI, appr={DIB},
+        dict(area=AGRI, appr={DIB}, where={"Junín", "valle del río Ene", "Amazonía peruana", "Perú"},
              progs=["un programa de producción sostenible de cacao y café con comunidades asháninka"],
              groups=["las comunidades asháninka", "los pequeños productores de cacao y café"],
              topics=["la agricultura familiar", "las cadenas de valor del cacao y el café"], provs=["una cooperativa agraria", "una organización no gubernamental"],
@@ -2598,11 +2663,14 @@ LANGS["es"] = dict(
            "{doc} examina el uso de {np} para financiar {prog} {in_place}.",
            "{doc} evalúa {prog} {in_place}, financiado mediante {np}.",
            "{doc} estudia qué cambia {np} para {group} {in_place}.",
-           "¿Qué cambia cuando se paga por resultados? {doc} aborda esta pregunta a partir de {np} que financia {prog} {in_place}."],
+           "¿Qué cambia cuando se paga por resultados? {doc} aborda esta pregunta a partir de {np} que financia {prog} {in_place}.",
+           "[A partir de|Con base en] [entrevistas|documentos] y datos de seguimiento, {doc_l} [analiza|examina] {np} [aplicado|puesto en marcha] {in_place}.",
+           "{doc} [reconstruye|describe] el diseño y la implementación de {np} que financia {prog} {in_place}."],
     methods={"B": ["El estudio se basa en {n} entrevistas semiestructuradas con funcionarios públicos, inversores y operadores."],
              "R": ["El análisis utiliza datos administrativos de los establecimientos y un diseño de diferencias en diferencias."],
              "C": ["Se realizaron {n} entrevistas con funcionarios y responsables de los operadores."],
              "*": ["Se combinan el análisis documental de los contratos y los datos de seguimiento del programa.",
+                   "[La metodología|El enfoque] combina [revisión documental|análisis de documentos], entrevistas y [datos administrativos|registros del programa].",
                    "La evaluación compara a los participantes con un grupo de comparación construido mediante emparejamiento."]},
     themes={
         T_DELIVERY: [("N", "Los operadores ganaron flexibilidad para adaptar la intervención a las necesidades de cada participante."),
@@ -2640,13 +2708,14 @@ LANGS["es"] = dict(
     },
     concl=["Los autores concluyen que el mecanismo no es una panacea y que su valor depende del contexto.",
            "Se formulan recomendaciones para los gobiernos que consideran contratar por resultados.",
-           "El trabajo señala la necesidad de evaluaciones más rigurosas."],
+           "El trabajo señala la necesidad de evaluaciones más rigurosas.",
+           "[En suma|En conjunto], los hallazgos [invitan a|sugieren] la cautela antes de extender este tipo de contratos."],
     bg={SIB: ["Los bonos de impacto social permiten financiar programas sociales con capital privado, que el sector público reembolsa solo si se logran resultados."],
         RBF: ["El financiamiento basado en resultados vincula los desembolsos a resultados verificados y no a insumos."],
         PBC: ["Desde la década de 1990, varios programas de capacitación laboral pagan a los operadores en parte según la inserción de sus egresados."],
         OF: ["Los fondos de pago por resultados agrupan recursos de varios pagadores para financiar resultados en distintos contratos."]},
     titles=["{Plural} y {topic} {in_place}", "{theme_t}: {np} {in_place}", "¿Pagar por resultados? {Plural} y {topic} {in_place}",
-            "{Topic} y pago por resultados {in_place}", "Lo que cambia {np}: {topic} {in_place}"],
+            "{Topic} y el pago por resultados {in_place}", "Lo que cambia {np}: {topic} {in_place}"],
     theme_titles={T_DELIVERY: ["Cambios en la prestación"], T_UTIL: ["Uso de los servicios"], T_OUTCOMES: ["Resultados"],
                   T_UNINTENDED: ["Efectos no deseados"], T_ACCEPT: ["Legitimidad y debate"], T_COSTS: ["Costos de transacción"],
                   T_DESIGN: ["Diseñar las métricas"], T_INVESTOR: ["El papel de los inversores"], T_REL: ["Confianza y colaboración"],
@@ -2780,7 +2849,9 @@ LANGS["pt"] = dict(
     mains=["{doc} analisa {np} que financia {prog} {in_place}.",
            "{doc} examina o recurso a {np} para financiar {prog} {in_place}.",
            "{doc} avalia {prog} {in_place}, financiado através de {np}.",
-           "{doc} discute o que muda com {np} para {group} {in_place}."],
+           "{doc} discute o que muda com {np} para {group} {in_place}.",
+           "[Com base em|A partir de] [entrevistas|documentos] e dados de acompanhamento, {doc_l} [analisa|examina] {np} {in_place}.",
+           "{doc} [descreve|reconstitui] o desenho e a implementação de {np} que financia {prog} {in_place}."],
     methods={"B": ["O estudo baseia-se em {n} entrevistas com responsáveis públicos, investidores e técnicos das organizações envolvidas."],
              "R": ["A análise utiliza dados administrativos e um desenho de diferenças em diferenças."],
              "C": ["Foram realizadas {n} entrevistas com gestores e profissionais."],
@@ -2812,13 +2883,14 @@ LANGS["pt"] = dict(
     },
     concl=["Os autores concluem que o mecanismo não é uma panaceia e que o seu valor depende do contexto.",
            "São apresentadas recomendações para decisores públicos.",
-           "O trabalho sublinha a necessidade de avaliações mais rigorosas."],
+           "O trabalho sublinha a necessidade de avaliações mais rigorosas.",
+           "[Em suma|No conjunto], os resultados aconselham prudência antes de alargar este tipo de contratos."],
     bg={SIB: [("Os títulos de impacto social foram introduzidos em Portugal em 2015, no âmbito da iniciativa Portugal Inovação Social.", {"PT"}),
               ("Os contratos de impacto social chegaram ao Brasil como uma forma de financiar políticas públicas com capital privado, pago apenas em caso de sucesso.", {"BR"})],
         RBF: ["O financiamento baseado em resultados liga os pagamentos a resultados verificados e não a insumos."],
         OF: ["Os fundos de resultados reúnem recursos de vários financiadores para pagar resultados em diferentes contratos."]},
     titles=["{Plural} e {topic} {in_place}", "{theme_t}: {np} {in_place}", "Pagar por resultados? {Plural} e {topic} {in_place}",
-            "{Topic} e pagamento por resultados {in_place}"],
+            "{Topic} e o pagamento por resultados {in_place}"],
     theme_titles={T_DELIVERY: ["Mudanças na intervenção"], T_UTIL: ["Utilização dos serviços"], T_OUTCOMES: ["Resultados"],
                   T_UNINTENDED: ["Efeitos não desejados"], T_ACCEPT: ["Legitimidade e debate"], T_COSTS: ["Custos de transação"],
                   T_DESIGN: ["Definir métricas"], T_INVESTOR: ["O papel dos investidores"], T_REL: ["Confiança e colaboração"],
@@ -2924,7 +2996,8 @@ LANGS["de"] = dict(
     mains=["{doc} untersucht, wie {prog} für {group} {in_place} über {np} finanziert wird.",
            "{doc} evaluiert {prog} {in_place}, das über {np} finanziert wird.",
            "{doc} fragt, was sich für {group} {in_place} ändert, wenn {prog} über {np} finanziert wird.",
-           "{doc} analysiert {np} {in_place}; damit wird {prog} für {group} finanziert."],
+           "{doc} analysiert {np} {in_place}; damit wird {prog} für {group} finanziert.",
+           "[Auf Grundlage von|Gestützt auf] [Interviews|Dokumenten] und Monitoringdaten [rekonstruiert|beschreibt] {doc_l} Entstehung und Umsetzung {in_place}: {prog}, finanziert über {np}."],
     methods={"B": ["Grundlage sind {n} leitfadengestützte Interviews mit Vertreterinnen und Vertretern von Verwaltung, Investoren und Trägern."],
              "R": ["Die Analyse nutzt Routinedaten der Gesundheitseinrichtungen und einen Differenz-von-Differenzen-Ansatz."],
              "C": ["Ausgewertet werden Verwaltungsdaten und {n} Interviews mit Fachkräften."],
@@ -2957,7 +3030,8 @@ LANGS["de"] = dict(
     },
     concl=["Die Autorinnen und Autoren kommen zu dem Schluss, dass das Modell kein Allheilmittel ist und sein Nutzen vom Kontext abhängt.",
            "Abschließend werden Empfehlungen für Politik und Verwaltung formuliert.",
-           "Der Beitrag plädiert für rigorosere Evaluationen solcher Modelle."],
+           "Der Beitrag plädiert für rigorosere Evaluationen solcher Modelle.",
+           "[Insgesamt|Alles in allem] mahnen die Befunde zur Vorsicht bei einer Ausweitung solcher Verträge."],
     bg={SIB: ["Social Impact Bonds sollen präventive Sozialprogramme mit privatem Kapital finanzieren, das die öffentliche Hand nur bei nachgewiesenem Erfolg zurückzahlt."],
         RBF: ["Ergebnisbasierte Finanzierung hat sich in den Gesundheitssystemen vieler Länder mit niedrigem Einkommen verbreitet."],
         PBC: ["Seit den Arbeitsmarktreformen der 2000er-Jahre werden Vermittlungsleistungen zunehmend erfolgsabhängig vergütet."]},
@@ -3060,7 +3134,8 @@ LANGS["nl"] = dict(
     mains=["{doc} onderzoekt {np} waarmee {prog} {in_place} wordt gefinancierd.",
            "{doc} analyseert de inzet van {np} voor de financiering van {prog} {in_place}.",
            "{doc} evalueert {prog} {in_place} dat met {np} wordt gefinancierd.",
-           "{doc} gaat na wat {np} verandert voor {group} {in_place}."],
+           "{doc} gaat na wat {np} verandert voor {group} {in_place}.",
+           "[Op basis van|Aan de hand van] [interviews|documenten] en monitoringgegevens [beschrijft|reconstrueert] {doc_l} de opzet en uitvoering van {np} {in_place}."],
     methods={"B": ["Het onderzoek is gebaseerd op {n} semigestructureerde interviews met ambtenaren, investeerders en uitvoerders."],
              "C": ["Er zijn {n} interviews gehouden met beleidsmakers en uitvoerders."], "R": [],
              "*": ["De analyse combineert documentanalyse met monitoringgegevens van het programma.",
@@ -3086,7 +3161,8 @@ LANGS["nl"] = dict(
     },
     concl=["De auteurs concluderen dat het model geen wondermiddel is en dat de waarde ervan afhangt van de context.",
            "Tot slot worden aanbevelingen voor beleidsmakers gedaan.",
-           "De studie pleit voor rigoureuzere evaluaties van dergelijke constructies."],
+           "De studie pleit voor rigoureuzere evaluaties van dergelijke constructies.",
+           "[Al met al|Samenvattend] manen de bevindingen tot voorzichtigheid bij het uitbreiden van dergelijke contracten."],
     bg={SIB: ["Social impact bonds financieren preventieve sociale programma's met privaat kapitaal dat de overheid alleen bij succes terugbetaalt."],
         PBC: ["Sinds het begin van de jaren 2000 worden re-integratiediensten steeds vaker op basis van resultaat ingekocht."]},
     titles=["{Plural} en {topic} {in_place}", "{theme_t}: {np} {in_place}", "Betalen voor resultaat? {Plural} {in_place}",
