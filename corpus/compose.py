@@ -805,6 +805,36 @@ AREAS = {
         units=["implementing NGOs", "providers"]),
 }
 
+# More background sentences per policy area: (sentence, income setting).
+BG_EXTRA = {
+    "Homelessness": [("[Temporary accommodation|Emergency shelter] [absorbs|consumes] a growing share of [local|municipal] housing budgets while doing little to end homelessness.", "H"),
+                     ("People with long histories of homelessness [rarely|seldom] fit the eligibility rules of [mainstream|specialist] services designed one problem at a time.", "H"),
+                     ("[Councils|Cities] have [struggled|found it hard] to fund the intensive, open-ended support that [entrenched|long-term] rough sleepers need.", "H")],
+    "Criminal justice": [("[About|Roughly] half of adults released from prison are reconvicted within a few years, and the [rate|proportion] is higher after short sentences.", "H"),
+                         ("The first weeks after release, when housing, money and medication are [often|frequently] missing, carry the highest risk of reoffending.", "H"),
+                         ("[Rehabilitation|Resettlement] services are [spread|divided] across prisons, probation, housing and health, and nobody is paid for [the end result|whether people stop offending].", "*")],
+    "Child and family welfare": [("The cost of [residential|out-of-home] placements has [risen|grown] faster than [children's services|child welfare] budgets.", "H"),
+                                 ("Evidence-based family interventions exist, but [commissioners|agencies] [rarely|seldom] fund them at scale because the savings [fall|arrive] years later.", "H"),
+                                 ("[Early help|Prevention] budgets are often the first to be cut when [demand|spending] on statutory services rises.", "H")],
+    "Employment and training": [("[Employment programmes|Welfare-to-work schemes] have [long|often] been criticised for paying providers to process people rather than to get them into lasting work.", "*"),
+                                ("[Disadvantaged|Marginalised] jobseekers [often|typically] need [months|a long period] of support before they are ready for [work|a job interview].", "H"),
+                                ("[Employers|Firms] [report|complain of] skills shortages even as [many|large numbers of] young people remain out of work.", "L")],
+    "Health": [("[Preventive|Community] services [compete|struggle] for funding with acute care, whose [demands|costs] are more immediate.", "H"),
+               ("[Health workers|Staff] in [rural|public] facilities are [often|frequently] poorly paid and [weakly|rarely] supervised, and absenteeism is common.", "L"),
+               ("[Out-of-pocket|Direct] payments [remain|are still] a major barrier to [care|health services] for poorer households.", "L"),
+               ("[Chronic disease|Ill health] [concentrates|is concentrated] in deprived areas, where [access to care|use of preventive services] is lowest.", "H")],
+    "Education": [("[Learning assessments|Citizen-led assessments] [show|have shown] that many children complete several years of school without learning to read.", "L"),
+                  ("[Teacher absence|Large classes] and [weak|little] support for [struggling pupils|children who fall behind] [hold back|limit] learning.", "L"),
+                  ("[Pupils|Children] who are excluded from school are [far|much] more likely to [leave without qualifications|become NEET later].", "H")],
+    "Agriculture and environment": [("[Donor|Public] spending on [water|agriculture] has [long|often] been measured by [infrastructure built|inputs delivered] rather than by [services that last|results achieved].", "L"),
+                                    ("[Nature-based|Green] infrastructure is [promoted|advocated] as cheaper than [grey|conventional] infrastructure, but its performance is uncertain.", "H"),
+                                    ("[Climate change|Erratic rainfall] is [increasing|raising] the risks faced by [rain-fed|small-scale] farmers.", "L")],
+    "Poverty reduction": [("[Poor|Low-income] households [face|live with] volatile incomes and [few|limited] ways to save or borrow.", "*"),
+                          ("[Funders|Donors] [increasingly|more and more] [ask|want to know] whether poverty programmes change incomes and assets rather than how many people they reach.", "L")],
+}
+for _a, _xs in BG_EXTRA.items():
+    AREAS[_a]["ctx"].extend(_xs)
+
 # What a second policy area adds to a first: (topics, metrics).
 PAIR_DETAIL = {
     ("Homelessness", "Health"): (["mental health", "drug and alcohol use", "access to health care"],
@@ -1463,7 +1493,7 @@ MAINS = {
           "{doc} [considers|reviews] the experience of {np} for {group} {in_place}.",
           "{doc} [looks at|examines] how {payer} used {np} to pay for {prog} {in_place}.",
           "[Focusing on|Taking] {prog} {in_place} as a case, {doc_l} asks what difference {np} made.",
-          "How does paying for outcomes change {topic}? {doc} addresses this question through {np} for {group} {in_place}.",
+          "[How does paying for outcomes change|What does paying for outcomes mean for|Does tying payment to results improve] {topic}? {doc} [addresses|explores|takes up] this question through {np} for {group} {in_place}.",
           "{doc} [examines|studies] {adjnp} that [funded|paid for] {prog}.",
           "{doc} [looks at|discusses] {np} {in_place}, launched in {launch}, that paid for {prog}."],
     "evaluation report": ["{doc} presents the [interim|final|second interim|process|impact] evaluation of {prog} {in_place}, funded through {np}.",
@@ -1539,6 +1569,18 @@ TITLES = {
                "{Adj} experience with {plural} in {topic}",
                "{Topic} on results: {np} in {tplace}",
                "Results, risk and {topic}: {np} in {tplace}",
+               "{Mname} meets {topic}: [early|interim|emerging] lessons from {tplace}",
+               "Investing in {topic}? {Np} in {tplace}",
+               "From grants to outcomes: {topic} in {tplace}",
+               "{Topic} by results: the {tname} experience",
+               "What can {plural} do for {group}? Evidence from {tplace}",
+               "Outcome-based funding for {group} in {tplace}",
+               "{Np} for {topic} in {tplace}: [an assessment|an appraisal|a first look]",
+               "{Tname}'s {mname} for {group}",
+               "Funding {topic} through {plural}: {tplace}",
+               "{Plural} and {group}: the case of {tplace}",
+               "Paying providers for results: {topic} in {tplace}",
+               "Outcomes-based commissioning of {topic} in {tplace}",
                "{theme_pairc} in {adjnp} for {topic}"],
     "evaluation report": ["{Prog} in {tplace}: [final|interim] evaluation", "Evaluation of the {tname} {mname} for {topic}",
                           "{Mname} for {group} in {tplace}: [final|interim|second interim] evaluation report"],
@@ -1956,6 +1998,7 @@ def compose_en(rng, scope):
         plural = ["Pay for Success projects", "social impact bonds"]
     ctx.update(mname=mname, mech=mech, Mname=cap(mname))
     np_ = fund if approach == OF else art(mname)
+    ctx["Np"] = cap(np_)
     if spec.get("abbr") and mname in (SIB, DIB) and rng.random() < 0.35:
         np_ += " (%s)" % spec["abbr"]
     ctx["np"] = np_
