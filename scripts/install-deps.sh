@@ -16,6 +16,7 @@ PACKAGES=(
 command -v npm > /dev/null || PACKAGES+=(npm)
 if [ "${RT_WITH_PEERS:-0}" = 1 ]; then
   PACKAGES+=(fasttext python3-sklearn liblinear-tools)  # bench/: peers to compare against
+  PACKAGES+=(gmt-dcw python3-netcdf4)   # bench/country/check_centroids.py: country borders
 fi
 
 missing=()

@@ -72,6 +72,10 @@ else
   line "## INDIGO: $INDIGO not found; skipped"
 fi
 
+line ""
+line "## Centroids inside their countries (DCW borders from gmt-dcw)"
+"$PY" "$HERE/check_centroids.py" | tee -a "$OUT" || true
+
 {
   echo "# Country tagging benchmark"
   echo
