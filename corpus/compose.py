@@ -1530,7 +1530,7 @@ MAINS_GLOBAL = ["{doc} [reviews|synthesises] the evidence on {plural} in {topic_
                 "{doc} [examines|analyses] the [policy|academic] debate on {plural} in {topic_list} {gscope}."]
 
 CONCLUSIONS = {
-    "*": ["The [authors conclude|report concludes] with lessons for [commissioners|outcome payers|policy makers] considering {plural}.",
+    "*": ["The [authors conclude|{doc_s} concludes] with lessons for [commissioners|outcome payers|policy makers] considering {plural}.",
           "Implications for similar programmes are discussed.",
           "The findings suggest that {plural} {are} neither a panacea nor simply privatisation by another name, and that {their} value depends on context.",
           "The authors argue that more comparative evidence is needed before firm conclusions can be drawn about {plural}.",
@@ -2044,7 +2044,7 @@ def compose_en(rng, scope):
     else:
         ctx["capital"] = lambda: capital("US$", rng)
     doc = rng.choice(DOCS[rtype])
-    ctx.update(doc=doc, doc_l=doc[0].lower() + doc[1:])
+    ctx.update(doc=doc, doc_l=doc[0].lower() + doc[1:], doc_s=doc.split(" ", 1)[1])
 
     # ---- sentences
     used = set()
