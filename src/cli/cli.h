@@ -30,6 +30,9 @@ extern const cli_cmd cli_cmd_index;
 extern const cli_cmd cli_cmd_search;
 extern const cli_cmd cli_cmd_serve;
 extern const cli_cmd cli_cmd_export;
+extern const cli_cmd cli_cmd_train;
+extern const cli_cmd cli_cmd_classify;
+extern const cli_cmd cli_cmd_model;
 
 /* ---------------------------------------------------------------- util */
 

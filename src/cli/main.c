@@ -17,6 +17,9 @@ static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_search,
     &cli_cmd_serve,
     &cli_cmd_export,
+    &cli_cmd_train,
+    &cli_cmd_classify,
+    &cli_cmd_model,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

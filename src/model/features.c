@@ -1,0 +1,939 @@
+/*
+ * features.c - records to term counts. Each thread runs its own analyzer
+ * with stemming done here through a word -> term cache (stemming is most of
+ * the analyzer's cost, and a corpus has few distinct words). Vocabularies
+ * are built from contiguous chunks of records merged in chunk order, so term
+ * ids follow first occurrence in the input whatever the thread count.
+ */
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "revtag/features.h"
+#include "revtag/stemmer.h"
+#include "rtint.h"
+
+#define MAX_LANGS 32
+
+struct rt_vocab {
+    rt_feature_opts o;
+    size_t ndocs;           /* records the vocabulary was built from */
+    size_t nuni, nterms;    /* unigram ids [0, nuni), bigram ids [nuni, nterms) */
+    rt_strmap uni;          /* unigram text -> id */
+    rt_strmap bitext;       /* bigram index -> "a b" text */
+    rt_u64map pairs;        /* (a << 32 | b) -> bigram index */
+    uint32_t *df;           /* nterms */
+    float *idf;             /* nterms */
+};
+
+struct rt_featurizer {
+    const rt_vocab *v;            /* NULL while building a vocabulary */
+    rt_feature_opts o;
+    rt_analyzer *a;               /* stemming off: done below through the cache */
+    const char *codes[MAX_LANGS]; /* ISO 639-1 codes seen so far */
+    rt_stemmer *stemmers[MAX_LANGS];
+    rt_strmap words[MAX_LANGS];   /* case-folded word -> word id, per language */
+    uint32_t *wterm[MAX_LANGS];   /* word id -> term id (RT_NOID: not a term) */
+    size_t wcap[MAX_LANGS];
+    size_t nlangs, li;            /* languages seen; the current record's */
+    rt_strmap local;              /* building: stem -> chunk-local term id */
+    uint32_t *seq;                /* the record's terms in text order, RT_NOID = break */
+    size_t nseq, seqcap;
+    size_t *starts, *ends;        /* walk: byte range of each seq entry */
+    int *fields;
+    size_t offcap;
+    int offsets, field, rc;       /* collect offsets?; field being analyzed; callback status */
+    uint32_t *stamp, *pos, cur;   /* per-term "seen in this record" marks (vocab mode) */
+    uint32_t *uidx;               /* the record's distinct terms, then sorted */
+    float *ucnt, *uval;
+    size_t nu, ucap;
+};
+
+/* ------------------------------------------------------------ helpers */
+
+rt_feature_opts rt_feature_defaults(void)
+{
+    rt_feature_opts o = { rt_analyzer_defaults(), 1, 2 };
+    return o;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return RT_OK;
+    size_t c = *cap ? *cap : 256;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * elem);
+    if (!q)
+        return RT_ENOMEM;
+    *p = q;
+    *cap = c;
+    return RT_OK;
+}
+
+static int where(rt_err *err, int code, const rt_record *rec, const char *msg)
+{
+    if (rec->source && rec->line > 0)
+        return rt_err_set(err, code, "%s:%ld: %s", rec->source, rec->line, msg);
+    return rt_err_set(err, code, "record '%s': %s", rec->id ? rec->id : "?", msg);
+}
+
+static int nthreads(int threads)
+{
+    return threads > 0 ? threads : omp_get_max_threads();
+}
+
+void rt_sparse_free(rt_sparse *m)
+{
+    if (!m)
+        return;
+    free(m->ptr);
+    free(m->idx);
+    free(m->val);
+    memset(m, 0, sizeof *m);
+}
+
+rt_fvec rt_sparse_row(const rt_sparse *m, size_t i)
+{
+    rt_fvec r = { m->idx + m->ptr[i], m->val + m->ptr[i], m->ptr[i + 1] - m->ptr[i] };
+    return r;
+}
+
+void rt_sparse_tfidf(rt_sparse *m, const float *idf)
+{
+    for (size_t i = 0; i < m->nrows; i++) {
+        double ss = 0;
+        for (size_t k = m->ptr[i]; k < m->ptr[i + 1]; k++) {
+            double x = (1.0 + log(m->val[k])) * idf[m->idx[k]];
+            m->val[k] = (float)x;
+            ss += x * x;
+        }
+        double s = ss > 0 ? 1.0 / sqrt(ss) : 0;
+        for (size_t k = m->ptr[i]; k < m->ptr[i + 1]; k++)
+            m->val[k] = (float)(m->val[k] * s);
+    }
+}
+
+/* ------------------------------------------------------------ vocabulary */
+
+void rt_vocab_free(rt_vocab *v)
+{
+    if (!v)
+        return;
+    rt_strmap_free(&v->uni);
+    rt_strmap_free(&v->bitext);
+    rt_u64map_free(&v->pairs);
+    free(v->df);
+    free(v->idf);
+    free(v);
+}
+
+size_t rt_vocab_size(const rt_vocab *v) { return v->nterms; }
+size_t rt_vocab_nunigrams(const rt_vocab *v) { return v->nuni; }
+size_t rt_vocab_ndocs(const rt_vocab *v) { return v->ndocs; }
+uint32_t rt_vocab_df(const rt_vocab *v, uint32_t id) { return v->df[id]; }
+const float *rt_vocab_idf(const rt_vocab *v) { return v->idf; }
+const rt_feature_opts *rt_vocab_opts(const rt_vocab *v) { return &v->o; }
+
+const char *rt_vocab_term(const rt_vocab *v, uint32_t id)
+{
+    if (id < v->nuni)
+        return rt_strmap_key(&v->uni, id, NULL);
+    return rt_strmap_key(&v->bitext, (uint32_t)(id - v->nuni), NULL);
+}
+
+uint32_t rt_vocab_find(const rt_vocab *v, const char *term, size_t len)
+{
+    return rt_strmap_get(&v->uni, term, len);
+}
+
+/* The bigram of unigrams A and B: its term id, or RT_NOID. */
+static uint32_t vocab_pair(const rt_vocab *v, uint32_t a, uint32_t b)
+{
+    uint32_t k = rt_u64map_get(&v->pairs, (uint64_t)a << 32 | b);
+    return k == RT_NOID ? RT_NOID : (uint32_t)(v->nuni + k);
+}
+
+/* Add bigram (A, B) with its text; the next bigram index. */
+static int vocab_add_pair(rt_vocab *v, uint32_t a, uint32_t b, rt_buf *scratch)
+{
+    int rc = RT_OK;
+    uint32_t id;
+    scratch->len = 0;
+    rt_buf_puts(&rc, scratch, rt_strmap_key(&v->uni, a, NULL));
+    rt_buf_puts(&rc, scratch, " ");
+    rt_buf_puts(&rc, scratch, rt_strmap_key(&v->uni, b, NULL));
+    if (rc == RT_OK)
+        rc = rt_u64map_add(&v->pairs, (uint64_t)a << 32 | b, &id);
+    if (rc == RT_OK)
+        rc = rt_strmap_add(&v->bitext, scratch->data, scratch->len, &id);
+    return rc;
+}
+
+/* df -> idf for every term; RT_OK or RT_ENOMEM. */
+static int vocab_finish(rt_vocab *v)
+{
+    v->idf = malloc((v->nterms ? v->nterms : 1) * sizeof *v->idf);
+    if (!v->idf)
+        return RT_ENOMEM;
+    for (size_t i = 0; i < v->nterms; i++)
+        v->idf[i] = (float)(log((1.0 + (double)v->ndocs) / (1.0 + v->df[i])) + 1.0);
+    return RT_OK;
+}
+
+/* ------------------------------------------------------------ featurizer */
+
+static int featurizer_alloc(const rt_feature_opts *o, const rt_vocab *v, rt_featurizer **out,
+                            rt_err *err)
+{
+    *out = NULL;
+    rt_featurizer *f = calloc(1, sizeof *f);
+    if (!f)
+        return rt_err_set(err, RT_ENOMEM, "features: out of memory");
+    f->v = v;
+    f->o = *o;
+    rt_analyzer_opts an = o->an;
+    an.stem = 0;
+    rt_strmap_init(&f->local);
+    for (size_t i = 0; i < MAX_LANGS; i++)
+        rt_strmap_init(&f->words[i]);
+    int rc = rt_analyzer_new(&an, &f->a, err);
+    if (rc == RT_OK && v && v->nterms) {
+        f->stamp = calloc(v->nterms, sizeof *f->stamp);
+        f->pos = malloc(v->nterms * sizeof *f->pos);
+        if (!f->stamp || !f->pos)
+            rc = rt_err_set(err, RT_ENOMEM, "features: out of memory");
+    }
+    if (rc != RT_OK) {
+        rt_featurizer_free(f);
+        return rc;
+    }
+    *out = f;
+    return RT_OK;
+}
+
+int rt_featurizer_new(const rt_vocab *v, rt_featurizer **out, rt_err *err)
+{
+    return featurizer_alloc(&v->o, v, out, err);
+}
+
+void rt_featurizer_free(rt_featurizer *f)
+{
+    if (!f)
+        return;
+    rt_analyzer_free(f->a);
+    for (size_t i = 0; i < MAX_LANGS; i++) {
+        rt_strmap_free(&f->words[i]);
+        free(f->wterm[i]);
+    }
+    for (size_t i = 0; i < f->nlangs; i++)
+        rt_stemmer_free(f->stemmers[i]);
+    rt_strmap_free(&f->local);
+    free(f->seq);
+    free(f->starts);
+    free(f->ends);
+    free(f->fields);
+    free(f->stamp);
+    free(f->pos);
+    free(f->uidx);
+    free(f->ucnt);
+    free(f->uval);
+    free(f);
+}
+
+/* Select the record's language (creating its stemmer on first use). */
+static int set_lang(rt_featurizer *f, const rt_record *rec, rt_err *err)
+{
+    const char *code;
+    rt_err e = { 0, "" };
+    if (rt_stemmer_lang(rt_record_lang(rec), &code, NULL, &e) != RT_OK)
+        return where(err, RT_EINVAL, rec, e.msg);
+    for (f->li = 0; f->li < f->nlangs; f->li++)
+        if (f->codes[f->li] == code || strcmp(f->codes[f->li], code) == 0)
+            return RT_OK;
+    if (f->nlangs == MAX_LANGS)
+        return where(err, RT_EINVAL, rec, "too many languages");
+    rt_stemmer *st = NULL;
+    int rc = f->o.an.stem ? rt_stemmer_new(code, &st, &e) : RT_OK;
+    if (rc != RT_OK)
+        return rc == RT_ENOMEM ? rt_err_set(err, rc, "features: out of memory")
+                               : where(err, rc, rec, e.msg);
+    f->codes[f->nlangs] = code;
+    f->stemmers[f->nlangs++] = st;
+    return RT_OK;
+}
+
+/* Term id of token T through the word cache (stemming on a miss). */
+static int word_term(rt_featurizer *f, const rt_token *t, uint32_t *term)
+{
+    size_t li = f->li;
+    uint32_t wid = rt_strmap_get(&f->words[li], t->text, t->len);
+    if (wid != RT_NOID) {
+        *term = f->wterm[li][wid];
+        return RT_OK;
+    }
+    const char *s = t->text;
+    size_t len = t->len;
+    if (t->kind == RT_TOKEN_WORD && f->stemmers[li]
+        && !(s = rt_stemmer_stem(f->stemmers[li], t->text, t->len, &len)))
+        return RT_ENOMEM;
+    if (f->v)
+        *term = rt_vocab_find(f->v, s, len);
+    else if (rt_strmap_add(&f->local, s, len, term) != RT_OK)
+        return RT_ENOMEM;
+    /* room for the entry first, so a failure never leaves a word without its term */
+    if (grow((void **)&f->wterm[li], &f->wcap[li], f->words[li].n + 1, sizeof(uint32_t))
+        || rt_strmap_add(&f->words[li], t->text, t->len, &wid) != RT_OK)
+        return RT_ENOMEM;
+    f->wterm[li][wid] = *term;
+    return RT_OK;
+}
+
+static int push(rt_featurizer *f, uint32_t term, size_t start, size_t end)
+{
+    if (grow((void **)&f->seq, &f->seqcap, f->nseq + 1, sizeof *f->seq))
+        return RT_ENOMEM;
+    if (f->offsets) {
+        size_t c1 = f->offcap, c2 = f->offcap, c3 = f->offcap;
+        if (grow((void **)&f->starts, &c1, f->nseq + 1, sizeof *f->starts)
+            || grow((void **)&f->ends, &c2, f->nseq + 1, sizeof *f->ends)
+            || grow((void **)&f->fields, &c3, f->nseq + 1, sizeof *f->fields))
+            return RT_ENOMEM;
+        f->offcap = c3;
+        f->starts[f->nseq] = start;
+        f->ends[f->nseq] = end;
+        f->fields[f->nseq] = f->field;
+    }
+    f->seq[f->nseq++] = term;
+    return RT_OK;
+}
+
+static int on_token(void *ctx, const rt_token *t)
+{
+    rt_featurizer *f = ctx;
+    uint32_t term;
+    if (word_term(f, t, &term) != RT_OK || push(f, term, t->start, t->end) != RT_OK) {
+        f->rc = RT_ENOMEM;
+        return 1;
+    }
+    return 0;
+}
+
+/* Analyze REC's fields into f->seq (RT_NOID closes each field). */
+static int analyze(rt_featurizer *f, const rt_record *rec, rt_err *err)
+{
+    const char *fields[3] = { rec->title, rec->abstract, rec->text };
+    f->nseq = 0;
+    f->rc = RT_OK;
+    int rc = set_lang(f, rec, err);
+    for (int k = 0; k < 3 && rc == RT_OK; k++) {
+        if (!fields[k] || !*fields[k])
+            continue;
+        f->field = k;
+        rt_err e = { 0, "" };
+        rc = rt_analyzer_run(f->a, f->codes[f->li], fields[k], strlen(fields[k]), on_token, f, &e);
+        if (f->rc != RT_OK || rc == RT_ENOMEM)
+            rc = RT_ENOMEM;
+        else if (rc != RT_OK)
+            rc = where(err, rc, rec, e.msg);
+        if (rc == RT_OK && push(f, RT_NOID, 0, 0) != RT_OK)
+            rc = RT_ENOMEM;
+    }
+    if (rc == RT_ENOMEM)
+        rt_err_set(err, rc, "features: out of memory");
+    return rc;
+}
+
+/* ------------------------------------------------------ counting one record */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void count_term(rt_featurizer *f, uint32_t id)
+{
+    if (f->stamp[id] != f->cur) {
+        f->stamp[id] = f->cur;
+        f->pos[id] = (uint32_t)f->nu;
+        f->uidx[f->nu] = id;
+        f->ucnt[f->nu++] = 1;
+    } else {
+        f->ucnt[f->pos[id]] += 1;
+    }
+}
+
+/* Count f->seq's terms and bigrams into sorted uidx/uval. */
+static int count_seq(rt_featurizer *f)
+{
+    size_t c1 = f->ucap, c2 = f->ucap, c3 = f->ucap;
+    size_t need = 2 * f->nseq + 1;
+    if (grow((void **)&f->uidx, &c1, need, sizeof *f->uidx)
+        || grow((void **)&f->ucnt, &c2, need, sizeof *f->ucnt)
+        || grow((void **)&f->uval, &c3, need, sizeof *f->uval))
+        return RT_ENOMEM;
+    f->ucap = c3;
+    if (++f->cur == 0) {
+        memset(f->stamp, 0, f->v->nterms * sizeof *f->stamp);
+        f->cur = 1;
+    }
+    f->nu = 0;
+    for (size_t k = 0; k < f->nseq; k++) {
+        uint32_t t = f->seq[k];
+        if (t == RT_NOID)
+            continue;
+        count_term(f, t);
+        uint32_t b;
+        if (f->o.bigrams && k > 0 && f->seq[k - 1] != RT_NOID
+            && (b = vocab_pair(f->v, f->seq[k - 1], t)) != RT_NOID)
+            count_term(f, b);
+    }
+    qsort(f->uidx, f->nu, sizeof *f->uidx, cmp_u32);
+    for (size_t k = 0; k < f->nu; k++)
+        f->uval[k] = f->ucnt[f->pos[f->uidx[k]]];
+    return RT_OK;
+}
+
+int rt_featurizer_run(rt_featurizer *f, const rt_record *rec, rt_fvec *out, rt_err *err)
+{
+    out->n = 0;
+    out->idx = NULL;
+    out->val = NULL;
+    f->offsets = 0;
+    int rc = analyze(f, rec, err);
+    if (rc == RT_OK && f->v->nterms && count_seq(f) != RT_OK)
+        rc = rt_err_set(err, RT_ENOMEM, "features: out of memory");
+    if (rc == RT_OK && f->v->nterms) {
+        out->idx = f->uidx;
+        out->val = f->uval;
+        out->n = f->nu;
+    }
+    return rc;
+}
+
+int rt_featurizer_walk(rt_featurizer *f, const rt_record *rec, rt_term_fn fn, void *ctx,
+                       rt_err *err)
+{
+    f->offsets = 1;
+    int rc = analyze(f, rec, err);
+    f->offsets = 0;
+    for (size_t k = 0; rc == RT_OK && k < f->nseq; k++) {
+        uint32_t t = f->seq[k], b;
+        if (t == RT_NOID)
+            continue;
+        rt_term_hit h = { t, f->fields[k], f->starts[k], f->ends[k] };
+        rc = fn(ctx, &h);
+        if (rc == RT_OK && f->o.bigrams && k > 0 && f->seq[k - 1] != RT_NOID
+            && (b = vocab_pair(f->v, f->seq[k - 1], t)) != RT_NOID) {
+            rt_term_hit hb = { b, f->fields[k], f->starts[k - 1], f->ends[k] };
+            rc = fn(ctx, &hb);
+        }
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------ rows of many records */
+
+/* One thread's contiguous share of the records and what it produced. */
+typedef struct chunk {
+    size_t lo, hi;          /* records [lo, hi) */
+    rt_featurizer *f;
+    int rc;
+    rt_err err;
+    uint32_t *seq;          /* building: all records' terms, local then global ids */
+    size_t nseq, seqcap;
+    uint32_t *map;          /* building: local term id -> global id */
+    rt_u64map pairs;        /* building: chunk-local pairs */
+    uint32_t *pdf, *plast;  /* building: df and last record of each local pair */
+    size_t pcap;
+    uint32_t *idx;          /* the rows' entries */
+    float *val;
+    size_t nnz, cap;
+} chunk;
+
+static void chunks_free(chunk *c, size_t nc)
+{
+    for (size_t t = 0; c && t < nc; t++) {
+        rt_featurizer_free(c[t].f);
+        free(c[t].seq);
+        free(c[t].map);
+        rt_u64map_free(&c[t].pairs);
+        free(c[t].pdf);
+        free(c[t].plast);
+        free(c[t].idx);
+        free(c[t].val);
+    }
+    free(c);
+}
+
+static chunk *chunks_new(size_t n, size_t nc)
+{
+    chunk *c = calloc(nc, sizeof *c);
+    for (size_t t = 0; c && t < nc; t++) {
+        c[t].lo = n * t / nc;
+        c[t].hi = n * (t + 1) / nc;
+        rt_u64map_init(&c[t].pairs);
+    }
+    return c;
+}
+
+/* Append a row (IDX, VAL, N entries) to chunk C; rowlen[i] = N. */
+static int chunk_row(chunk *c, const uint32_t *idx, const float *val, size_t n)
+{
+    size_t cap = c->cap;
+    if (grow((void **)&c->idx, &cap, c->nnz + n, sizeof *c->idx)
+        || grow((void **)&c->val, &c->cap, c->nnz + n, sizeof *c->val))
+        return RT_ENOMEM;
+    if (n) {
+        memcpy(c->idx + c->nnz, idx, n * sizeof *idx);
+        memcpy(c->val + c->nnz, val, n * sizeof *val);
+    }
+    c->nnz += n;
+    return RT_OK;
+}
+
+/* First failing chunk's status and message (in record order: deterministic). */
+static int chunks_status(const chunk *c, size_t nc, rt_err *err)
+{
+    for (size_t t = 0; t < nc; t++)
+        if (c[t].rc != RT_OK) {
+            if (err)
+                *err = c[t].err;
+            return c[t].rc;
+        }
+    return RT_OK;
+}
+
+/* Concatenate the chunks' rows (ROWLEN per record) into OUT. */
+static int chunks_assemble(chunk *c, size_t nc, const size_t *rowlen, size_t n, size_t ncols,
+                           rt_sparse *out, rt_err *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t nnz = 0;
+    for (size_t t = 0; t < nc; t++)
+        nnz += c[t].nnz;
+    out->ptr = malloc((n + 1) * sizeof *out->ptr);
+    out->idx = malloc((nnz ? nnz : 1) * sizeof *out->idx);
+    out->val = malloc((nnz ? nnz : 1) * sizeof *out->val);
+    if (!out->ptr || !out->idx || !out->val) {
+        rt_sparse_free(out);
+        return rt_err_set(err, RT_ENOMEM, "features: out of memory");
+    }
+    out->nrows = n;
+    out->ncols = ncols;
+    out->ptr[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        out->ptr[i + 1] = out->ptr[i] + rowlen[i];
+    for (size_t t = 0; t < nc; t++) {
+        if (!c[t].nnz)
+            continue;
+        memcpy(out->idx + out->ptr[c[t].lo], c[t].idx, c[t].nnz * sizeof *out->idx);
+        memcpy(out->val + out->ptr[c[t].lo], c[t].val, c[t].nnz * sizeof *out->val);
+    }
+    return RT_OK;
+}
+
+static void count_chunk(const rt_vocab *v, chunk *c, const rt_record *const *recs, size_t *rowlen)
+{
+    c->rc = featurizer_alloc(&v->o, v, &c->f, &c->err);
+    for (size_t i = c->lo; i < c->hi && c->rc == RT_OK; i++) {
+        rt_fvec x;
+        c->rc = rt_featurizer_run(c->f, recs[i], &x, &c->err);
+        if (c->rc == RT_OK && (c->rc = chunk_row(c, x.idx, x.val, x.n)) != RT_OK)
+            rt_err_set(&c->err, c->rc, "features: out of memory");
+        rowlen[i] = x.n;
+    }
+}
+
+int rt_vocab_count(const rt_vocab *v, const rt_record *const *recs, size_t n, int threads,
+                   rt_sparse *out, rt_err *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t nc = (size_t)nthreads(threads);
+    chunk *c = chunks_new(n, nc);
+    size_t *rowlen = calloc(n + 1, sizeof *rowlen);
+    int rc = c && rowlen ? RT_OK : rt_err_set(err, RT_ENOMEM, "features: out of memory");
+    if (rc == RT_OK) {
+#pragma omp parallel for num_threads((int)nc) schedule(static, 1)
+        for (size_t t = 0; t < nc; t++)
+            count_chunk(v, &c[t], recs, rowlen);
+        rc = chunks_status(c, nc, err);
+    }
+    if (rc == RT_OK)
+        rc = chunks_assemble(c, nc, rowlen, n, v->nterms, out, err);
+    free(rowlen);
+    chunks_free(c, nc);
+    return rc;
+}
+
+/* ------------------------------------------------------ building a vocabulary */
+
+/* Build state shared by the steps of rt_vocab_build. */
+typedef struct build {
+    const rt_record *const *recs;
+    size_t n, nc;
+    chunk *c;
+    size_t *rstart, *rend;  /* each record's range in its chunk's seq */
+    rt_vocab *v;
+    rt_strmap all;          /* every unigram seen -> global id (first occurrence) */
+    uint32_t *df;           /* per global unigram */
+    uint32_t *keep;         /* global unigram -> final id or RT_NOID */
+    rt_u64map allpairs;     /* every pair seen -> global pair id */
+    uint32_t *pdf, *pkeep;  /* per global pair: df; final term id or RT_NOID */
+    size_t *rowlen;
+} build;
+
+/* Step 1 (per chunk): analyze records into the chunk's seq with local ids. */
+static void build_analyze(build *B, chunk *c)
+{
+    c->rc = featurizer_alloc(&B->v->o, NULL, &c->f, &c->err);
+    for (size_t i = c->lo; i < c->hi && c->rc == RT_OK; i++) {
+        c->rc = analyze(c->f, B->recs[i], &c->err);
+        if (c->rc != RT_OK)
+            break;
+        B->rstart[i] = c->nseq;
+        if (grow((void **)&c->seq, &c->seqcap, c->nseq + c->f->nseq, sizeof *c->seq)) {
+            c->rc = rt_err_set(&c->err, RT_ENOMEM, "features: out of memory");
+            break;
+        }
+        if (c->f->nseq)
+            memcpy(c->seq + c->nseq, c->f->seq, c->f->nseq * sizeof *c->seq);
+        c->nseq += c->f->nseq;
+        B->rend[i] = c->nseq;
+    }
+}
+
+/* Step 2 (serial, chunk order): local ids -> global ids by first occurrence. */
+static int build_merge_terms(build *B)
+{
+    for (size_t t = 0; t < B->nc; t++) {
+        chunk *c = &B->c[t];
+        size_t nl = c->f->local.n;
+        c->map = malloc((nl ? nl : 1) * sizeof *c->map);
+        if (!c->map)
+            return RT_ENOMEM;
+        for (uint32_t l = 0; l < nl; l++) {
+            size_t len;
+            const char *k = rt_strmap_key(&c->f->local, l, &len);
+            if (rt_strmap_add(&B->all, k, len, &c->map[l]) != RT_OK)
+                return RT_ENOMEM;
+        }
+    }
+    return RT_OK;
+}
+
+/* Step 3 (per chunk): translate seq through MAP, count unigram df into DF. */
+static int build_df(build *B, chunk *c, const uint32_t *map, uint32_t *df)
+{
+    size_t ng = B->all.n;
+    uint32_t *last = calloc(ng ? ng : 1, sizeof *last);
+    if (!last)
+        return RT_ENOMEM;
+    for (size_t i = c->lo; i < c->hi; i++)
+        for (size_t k = B->rstart[i]; k < B->rend[i]; k++) {
+            uint32_t g = c->seq[k] == RT_NOID ? RT_NOID : map[c->seq[k]];
+            c->seq[k] = g;
+            if (g != RT_NOID && last[g] != i + 1) {
+                last[g] = (uint32_t)(i + 1);
+                df[g]++;
+            }
+        }
+    free(last);
+    return RT_OK;
+}
+
+/* Steps 3-4: df of every unigram (summed over chunks), then pruning by min_df. */
+static int build_prune_unigrams(build *B)
+{
+    size_t ng = B->all.n, nc = B->nc;
+    uint32_t *dfs = calloc(nc * (ng ? ng : 1), sizeof *dfs);
+    B->df = calloc(ng ? ng : 1, sizeof *B->df);
+    B->keep = malloc((ng ? ng : 1) * sizeof *B->keep);
+    if (!dfs || !B->df || !B->keep) {
+        free(dfs);
+        return RT_ENOMEM;
+    }
+    int bad = 0;
+#pragma omp parallel for num_threads((int)nc) schedule(static, 1) reduction(| : bad)
+    for (size_t t = 0; t < nc; t++)
+        bad |= build_df(B, &B->c[t], B->c[t].map, dfs + t * ng) != RT_OK;
+    for (size_t t = 0; t < nc; t++)
+        for (size_t g = 0; g < ng; g++)
+            B->df[g] += dfs[t * ng + g];
+    free(dfs);
+    if (bad)
+        return RT_ENOMEM;
+    rt_vocab *v = B->v;
+    for (uint32_t g = 0; g < ng; g++) {
+        B->keep[g] = RT_NOID;
+        if (B->df[g] < v->o.min_df)
+            continue;
+        size_t len;
+        const char *k = rt_strmap_key(&B->all, g, &len);
+        if (rt_strmap_add(&v->uni, k, len, &B->keep[g]) != RT_OK)
+            return RT_ENOMEM;
+    }
+    v->nuni = v->nterms = v->uni.n;
+    return RT_OK;
+}
+
+/* Step 5 (per chunk): final unigram ids; chunk-local bigrams and their df. */
+static int build_chunk_pairs(build *B, chunk *c)
+{
+    for (size_t i = c->lo; i < c->hi; i++)
+        for (size_t k = B->rstart[i]; k < B->rend[i]; k++) {
+            uint32_t g = c->seq[k];
+            c->seq[k] = g == RT_NOID ? RT_NOID : B->keep[g];
+            uint32_t a = k > B->rstart[i] ? c->seq[k - 1] : RT_NOID, b = c->seq[k], p;
+            if (!B->v->o.bigrams || a == RT_NOID || b == RT_NOID)
+                continue;
+            size_t before = c->pairs.n;
+            if (rt_u64map_add(&c->pairs, (uint64_t)a << 32 | b, &p) != RT_OK)
+                return RT_ENOMEM;
+            if (p >= c->pcap) {
+                size_t cap = c->pcap;
+                if (grow((void **)&c->pdf, &cap, (size_t)p + 1, sizeof *c->pdf)
+                    || grow((void **)&c->plast, &c->pcap, (size_t)p + 1, sizeof *c->plast))
+                    return RT_ENOMEM;
+            }
+            if (c->pairs.n > before)
+                c->pdf[p] = c->plast[p] = 0;
+            if (c->plast[p] != i + 1) {
+                c->plast[p] = (uint32_t)(i + 1);
+                c->pdf[p]++;
+            }
+        }
+    return RT_OK;
+}
+
+/* Add chunk C's pairs to the global pair map in first-occurrence order, summing df. */
+static int merge_chunk_pairs(build *B, const chunk *c, size_t *cap)
+{
+    for (uint32_t p = 0; p < c->pairs.n; p++) {
+        uint32_t g;
+        size_t before = B->allpairs.n;
+        if (rt_u64map_add(&B->allpairs, c->pairs.keys[p], &g) != RT_OK)
+            return RT_ENOMEM;
+        if (g >= *cap && grow((void **)&B->pdf, cap, (size_t)g + 1, sizeof *B->pdf))
+            return RT_ENOMEM;
+        if (B->allpairs.n > before)
+            B->pdf[g] = 0;
+        B->pdf[g] += c->pdf[p];
+    }
+    return RT_OK;
+}
+
+/* Step 6 (serial, chunk order): merge pairs, keep those in >= min_df records. */
+static int build_merge_pairs(build *B)
+{
+    rt_vocab *v = B->v;
+    size_t cap = 0;
+    int rc = RT_OK;
+    for (size_t t = 0; t < B->nc && rc == RT_OK; t++)
+        rc = merge_chunk_pairs(B, &B->c[t], &cap);
+    rt_buf scratch = { 0 };
+    size_t nkept = 0;
+    for (uint32_t g = 0; rc == RT_OK && g < B->allpairs.n; g++) {
+        if (B->pdf[g] < v->o.min_df)
+            continue;
+        uint64_t key = B->allpairs.keys[g];
+        rc = vocab_add_pair(v, (uint32_t)(key >> 32), (uint32_t)key, &scratch);
+        B->pdf[nkept++] = B->pdf[g];   /* compact: df of bigram index nkept */
+    }
+    rt_buf_free(&scratch);
+    v->nterms = v->nuni + nkept;
+    return rc;
+}
+
+/* Step 7 (per chunk): each record's row of counts (unigrams and kept bigrams). */
+static int build_rows(build *B, chunk *c)
+{
+    rt_featurizer *f = c->f;
+    size_t nt = B->v->nterms;
+    f->v = B->v;
+    if (!nt)
+        return RT_OK;
+    f->stamp = calloc(nt, sizeof *f->stamp);
+    f->pos = malloc(nt * sizeof *f->pos);
+    if (!f->stamp || !f->pos)
+        return RT_ENOMEM;
+    for (size_t i = c->lo; i < c->hi; i++) {
+        size_t len = B->rend[i] - B->rstart[i];
+        if (grow((void **)&f->seq, &f->seqcap, len + 1, sizeof *f->seq))
+            return RT_ENOMEM;
+        if (len)
+            memcpy(f->seq, c->seq + B->rstart[i], len * sizeof *f->seq);
+        f->nseq = len;
+        if (count_seq(f) != RT_OK || chunk_row(c, f->uidx, f->uval, f->nu) != RT_OK)
+            return RT_ENOMEM;
+        B->rowlen[i] = f->nu;
+    }
+    return RT_OK;
+}
+
+/* Final df array: kept unigrams then kept bigrams. */
+static int build_df_final(build *B)
+{
+    rt_vocab *v = B->v;
+    v->df = malloc((v->nterms ? v->nterms : 1) * sizeof *v->df);
+    if (!v->df)
+        return RT_ENOMEM;
+    for (size_t g = 0; g < B->all.n; g++)
+        if (B->keep[g] != RT_NOID)
+            v->df[B->keep[g]] = B->df[g];
+    for (size_t k = v->nuni; k < v->nterms; k++)
+        v->df[k] = B->pdf[k - v->nuni];
+    return vocab_finish(v);
+}
+
+/* Run a per-chunk step on every chunk in parallel; RT_ENOMEM if any failed. */
+static int par_chunks(build *B, int (*step)(build *, chunk *))
+{
+    int bad = 0;
+#pragma omp parallel for num_threads((int)B->nc) schedule(static, 1) reduction(| : bad)
+    for (size_t t = 0; t < B->nc; t++)
+        bad |= step(B, &B->c[t]) != RT_OK;
+    return bad ? RT_ENOMEM : RT_OK;
+}
+
+static int build_steps(build *B, rt_sparse *counts, rt_err *err)
+{
+#pragma omp parallel for num_threads((int)B->nc) schedule(static, 1)
+    for (size_t t = 0; t < B->nc; t++)
+        build_analyze(B, &B->c[t]);
+    int rc = chunks_status(B->c, B->nc, err);
+    if (rc != RT_OK)
+        return rc;
+    if ((rc = build_merge_terms(B)) == RT_OK && (rc = build_prune_unigrams(B)) == RT_OK
+        && (rc = par_chunks(B, build_chunk_pairs)) == RT_OK && (rc = build_merge_pairs(B)) == RT_OK
+        && (rc = par_chunks(B, build_rows)) == RT_OK && (rc = build_df_final(B)) == RT_OK)
+        rc = chunks_assemble(B->c, B->nc, B->rowlen, B->n, B->v->nterms, counts, err);
+    if (rc == RT_ENOMEM)
+        rt_err_set(err, rc, "features: out of memory");
+    return rc;
+}
+
+int rt_vocab_build(const rt_record *const *recs, size_t n, const rt_feature_opts *o, int threads,
+                   rt_vocab **vocab, rt_sparse *counts, rt_err *err)
+{
+    *vocab = NULL;
+    memset(counts, 0, sizeof *counts);
+    build B = { .recs = recs, .n = n, .nc = (size_t)nthreads(threads) };
+    rt_strmap_init(&B.all);
+    rt_u64map_init(&B.allpairs);
+    B.c = chunks_new(n, B.nc);
+    B.rstart = calloc(n + 1, sizeof *B.rstart);
+    B.rend = calloc(n + 1, sizeof *B.rend);
+    B.rowlen = calloc(n + 1, sizeof *B.rowlen);
+    B.v = calloc(1, sizeof *B.v);
+    int rc = RT_ENOMEM;
+    if (B.c && B.rstart && B.rend && B.rowlen && B.v) {
+        B.v->o = *o;
+        if (B.v->o.min_df < 1)
+            B.v->o.min_df = 1;
+        B.v->ndocs = n;
+        rc = build_steps(&B, counts, err);
+    } else {
+        rt_err_set(err, rc, "features: out of memory");
+    }
+    if (rc == RT_OK) {
+        *vocab = B.v;
+        B.v = NULL;
+    }
+    rt_vocab_free(B.v);
+    chunks_free(B.c, B.nc);
+    rt_strmap_free(&B.all);
+    rt_u64map_free(&B.allpairs);
+    free(B.rstart);
+    free(B.rend);
+    free(B.rowlen);
+    free(B.df);
+    free(B.keep);
+    free(B.pdf);
+    return rc;
+}
+
+/* ------------------------------------------------------------ model file */
+
+void rt_vocab_write(int *rc, rt_buf *b, const rt_vocab *v)
+{
+    rt_bin_u32(rc, b, v->o.an.tok_flags);
+    rt_bin_u8(rc, b, (uint8_t)v->o.an.stem);
+    rt_bin_u8(rc, b, (uint8_t)v->o.an.stopwords);
+    rt_bin_u8(rc, b, (uint8_t)v->o.bigrams);
+    rt_bin_u32(rc, b, v->o.min_df);
+    rt_bin_u64(rc, b, v->ndocs);
+    rt_bin_u32(rc, b, (uint32_t)v->nuni);
+    rt_bin_u32(rc, b, (uint32_t)(v->nterms - v->nuni));
+    for (uint32_t i = 0; i < v->nuni && *rc == RT_OK; i++) {
+        rt_bin_str(rc, b, rt_strmap_key(&v->uni, i, NULL));
+        rt_bin_u32(rc, b, v->df[i]);
+    }
+    for (uint32_t k = 0; k < v->nterms - v->nuni && *rc == RT_OK; k++) {
+        uint64_t key = v->pairs.keys[k];
+        rt_bin_u32(rc, b, (uint32_t)(key >> 32));
+        rt_bin_u32(rc, b, (uint32_t)key);
+        rt_bin_u32(rc, b, v->df[v->nuni + k]);
+    }
+}
+
+/* Read the vocabulary's terms: unique unigrams, bigrams of valid unigram ids. */
+static int vocab_read_terms(rt_bin *r, rt_vocab *v, uint32_t nbi)
+{
+    for (uint32_t i = 0; i < v->nuni && r->rc == RT_OK; i++) {
+        char *s = rt_bin_get_str(r);
+        uint32_t id = RT_NOID;
+        if (s && rt_strmap_add(&v->uni, s, strlen(s), &id) != RT_OK)
+            r->rc = RT_ENOMEM;
+        else if (s && id != i)
+            r->rc = RT_EFORMAT;   /* duplicate term */
+        v->df[i] = rt_bin_get_u32(r);
+        free(s);
+    }
+    rt_buf scratch = { 0 };
+    for (uint32_t k = 0; k < nbi && r->rc == RT_OK; k++) {
+        uint32_t a = rt_bin_get_u32(r), b = rt_bin_get_u32(r);
+        v->df[v->nuni + k] = rt_bin_get_u32(r);
+        if (r->rc == RT_OK && (a >= v->nuni || b >= v->nuni))
+            r->rc = RT_EFORMAT;
+        if (r->rc == RT_OK && (r->rc = vocab_add_pair(v, a, b, &scratch)) == RT_OK
+            && v->pairs.n != k + 1)
+            r->rc = RT_EFORMAT;   /* duplicate bigram */
+    }
+    rt_buf_free(&scratch);
+    return r->rc;
+}
+
+int rt_vocab_read(rt_bin *r, rt_vocab **out)
+{
+    *out = NULL;
+    rt_vocab *v = calloc(1, sizeof *v);
+    if (!v)
+        return r->rc = RT_ENOMEM;
+    v->o.an.tok_flags = rt_bin_get_u32(r);
+    v->o.an.stem = rt_bin_get_u8(r);
+    v->o.an.stopwords = rt_bin_get_u8(r);
+    v->o.bigrams = rt_bin_get_u8(r);
+    v->o.min_df = rt_bin_get_u32(r);
+    v->ndocs = (size_t)rt_bin_get_u64(r);
+    size_t left = r->len - r->pos;
+    v->nuni = rt_bin_get_count(r, (uint32_t)(left / 8 < RT_NOID ? left / 8 : RT_NOID - 1));
+    uint32_t nbi = rt_bin_get_count(r, (uint32_t)(left / 12 < RT_NOID ? left / 12 : RT_NOID - 1));
+    v->nterms = v->nuni + nbi;
+    if (r->rc == RT_OK && !(v->df = malloc((v->nterms ? v->nterms : 1) * sizeof *v->df)))
+        r->rc = RT_ENOMEM;
+    if (r->rc == RT_OK)
+        vocab_read_terms(r, v, nbi);
+    if (r->rc == RT_OK && vocab_finish(v) != RT_OK)
+        r->rc = RT_ENOMEM;
+    if (r->rc != RT_OK) {
+        rt_vocab_free(v);
+        return r->rc;
+    }
+    *out = v;
+    return RT_OK;
+}

@@ -1,0 +1,165 @@
+/*
+ * linear.c - L2-regularised L2-loss linear SVM trained by dual coordinate
+ * descent with shrinking (Hsieh et al., ICML 2008, the method of
+ * liblinear's -s 1). Binary; the model trains one per label in parallel.
+ * Deterministic: the visiting order comes from a PRNG seeded per problem.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "revtag/features.h"
+#include "rtint.h"
+
+/* xorshift64* : small, fast, and the same sequence on every machine. */
+static uint64_t rng_next(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *s = x;
+    return x * 0x2545F4914F6CDD1DULL;
+}
+
+uint64_t rt_rng_seed(uint64_t seed, uint64_t stream)
+{
+    uint64_t s = seed * 0x9E3779B97F4A7C15ULL + stream * 0xD1B54A32D192ED03ULL + 1;
+    s ^= s >> 31;
+    return s ? s : 0x853c49e6748fea9bULL;
+}
+
+size_t rt_rng_below(uint64_t *s, size_t n)
+{
+    return (size_t)(rng_next(s) % (uint64_t)n);
+}
+
+/* Decision value of row R (without bias) under W, features scaled by S. */
+static double row_dot(const rt_sparse *x, size_t r, const float *s, const double *w)
+{
+    double d = 0;
+    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++) {
+        uint32_t j = x->idx[k];
+        d += w[j] * (s ? (double)s[j] * x->val[k] : (double)x->val[k]);
+    }
+    return d;
+}
+
+static void row_axpy(const rt_sparse *x, size_t r, const float *s, double a, double *w)
+{
+    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++) {
+        uint32_t j = x->idx[k];
+        w[j] += a * (s ? (double)s[j] * x->val[k] : (double)x->val[k]);
+    }
+}
+
+static double row_sqnorm(const rt_sparse *x, size_t r, const float *s)
+{
+    double q = 0;
+    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++) {
+        double v = s ? (double)s[x->idx[k]] * x->val[k] : (double)x->val[k];
+        q += v * v;
+    }
+    return q;
+}
+
+/* Solver state for one problem. */
+typedef struct svm {
+    const rt_svm_problem *p;
+    double *alpha, *qd;     /* per training row */
+    size_t *order;          /* visiting order; [0, active) not shrunk */
+    double *w, *b;
+    uint64_t rng;
+} svm;
+
+/*
+ * One pass over the active rows in a fresh random order; returns the
+ * projected-gradient range. With the L2 loss alpha has no upper bound, so
+ * only rows at alpha = 0 with a gradient above the last pass's maximum shrink.
+ */
+static void svm_pass(svm *S, size_t *active, double pgmax_old, double *pgmax, double *pgmin)
+{
+    const rt_svm_problem *p = S->p;
+    for (size_t s = 0; s + 1 < *active; s++) {
+        size_t k = s + rt_rng_below(&S->rng, *active - s), t = S->order[s];
+        S->order[s] = S->order[k];
+        S->order[k] = t;
+    }
+    *pgmax = -DBL_MAX;
+    *pgmin = DBL_MAX;
+    for (size_t s = 0; s < *active; s++) {
+        size_t i = S->order[s], r = p->rows[i];
+        double yi = p->y[i] > 0 ? 1.0 : -1.0, diag = 0.5 / (p->y[i] > 0 ? p->cpos : p->cneg);
+        double g = yi * (row_dot(p->x, r, p->scale, S->w) + *S->b) - 1.0 + S->alpha[i] * diag;
+        double pg = g;
+        if (S->alpha[i] == 0) {
+            if (g > pgmax_old) {   /* shrink: stays at the bound */
+                (*active)--;
+                S->order[s] = S->order[*active];
+                S->order[*active] = i;
+                s--;
+                continue;
+            }
+            if (g > 0)
+                pg = 0;
+        }
+        if (pg > *pgmax)
+            *pgmax = pg;
+        if (pg < *pgmin)
+            *pgmin = pg;
+        if (fabs(pg) > 1e-12) {
+            double old = S->alpha[i];
+            S->alpha[i] = fmax(old - g / S->qd[i], 0.0);
+            double d = (S->alpha[i] - old) * yi;
+            row_axpy(p->x, r, p->scale, d, S->w);
+            *S->b += d;
+        }
+    }
+}
+
+static int svm_solve(svm *S)
+{
+    const rt_svm_problem *p = S->p;
+    size_t n = p->nrows, active = n;
+    double pgmax_old = DBL_MAX;
+    int iter = 0;
+    for (; iter < p->max_iter; iter++) {
+        double pgmax, pgmin;
+        svm_pass(S, &active, pgmax_old, &pgmax, &pgmin);
+        if (pgmax - pgmin <= p->eps) {
+            if (active == n)
+                break;
+            active = n;   /* converged on the active set: check every row once more */
+            pgmax_old = DBL_MAX;
+            continue;
+        }
+        pgmax_old = pgmax <= 0 ? DBL_MAX : pgmax;
+    }
+    return iter;
+}
+
+int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha)
+{
+    size_t n = p->nrows;
+    svm S = { p, alpha, NULL, NULL, w, b, rt_rng_seed(p->seed, 0x5356u) };
+    S.qd = malloc((n ? n : 1) * sizeof *S.qd);
+    S.order = malloc((n ? n : 1) * sizeof *S.order);
+    if (!S.qd || !S.order) {
+        free(S.qd);
+        free(S.order);
+        return RT_ENOMEM;
+    }
+    for (size_t j = 0; j < p->x->ncols; j++)
+        w[j] = 0;
+    *b = 0;
+    for (size_t i = 0; i < n; i++) {
+        alpha[i] = 0;
+        S.order[i] = i;
+        S.qd[i] = 0.5 / (p->y[i] > 0 ? p->cpos : p->cneg) + row_sqnorm(p->x, p->rows[i], p->scale)
+                  + 1.0;   /* the bias feature, value 1 */
+    }
+    svm_solve(&S);
+    free(S.qd);
+    free(S.order);
+    return RT_OK;
+}

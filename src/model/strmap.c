@@ -1,0 +1,210 @@
+/*
+ * strmap.c - the classifier's hash maps: string interning (vocabulary,
+ * word -> stem caches) and 64-bit key interning (bigram pairs). Open
+ * addressing with linear probing; ids are dense and in insertion order, so
+ * whatever is built from them is deterministic.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rtint.h"
+
+/* ------------------------------------------------------------ helpers */
+
+static int grow_array(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return RT_OK;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * elem);
+    if (!q)
+        return RT_ENOMEM;
+    *p = q;
+    *cap = c;
+    return RT_OK;
+}
+
+/* Rebuild SLOTS with NEWCAP entries from per-id hashes H (n ids). */
+static int rehash(uint32_t **slots, size_t *cap, size_t newcap, const uint64_t *h, size_t n)
+{
+    uint32_t *s = calloc(newcap, sizeof *s);
+    if (!s)
+        return RT_ENOMEM;
+    size_t mask = newcap - 1;
+    for (size_t id = 0; id < n; id++) {
+        size_t i = (size_t)h[id] & mask;
+        while (s[i])
+            i = (i + 1) & mask;
+        s[i] = (uint32_t)id + 1;
+    }
+    free(*slots);
+    *slots = s;
+    *cap = newcap;
+    return RT_OK;
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* ------------------------------------------------------------- strmap */
+
+void rt_strmap_init(rt_strmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void rt_strmap_free(rt_strmap *m)
+{
+    if (!m)
+        return;
+    free(m->slots);
+    free(m->hash);
+    free(m->off);
+    free(m->len);
+    free(m->arena);
+    rt_strmap_init(m);
+}
+
+static uint32_t strmap_find(const rt_strmap *m, const char *k, size_t len, uint64_t h, size_t *slot)
+{
+    size_t mask = m->cap - 1, i = (size_t)h & mask;
+    for (; m->slots[i]; i = (i + 1) & mask) {
+        uint32_t id = m->slots[i] - 1;
+        if (m->hash[id] == h && m->len[id] == len && memcmp(m->arena + m->off[id], k, len) == 0)
+            return id;
+    }
+    *slot = i;
+    return RT_NOID;
+}
+
+uint32_t rt_strmap_get(const rt_strmap *m, const char *k, size_t len)
+{
+    if (!m->cap)
+        return RT_NOID;
+    size_t slot;
+    return strmap_find(m, k, len, rt_hash64(k, len), &slot);
+}
+
+/* Room for one more id and LEN key bytes; keeps the load factor <= 1/2. */
+static int strmap_reserve(rt_strmap *m, size_t len)
+{
+    size_t n = m->n + 1, cap = m->ncap;
+    if (grow_array((void **)&m->hash, &cap, n, sizeof *m->hash) != RT_OK)
+        return RT_ENOMEM;
+    cap = m->ncap;
+    if (grow_array((void **)&m->off, &cap, n, sizeof *m->off) != RT_OK)
+        return RT_ENOMEM;
+    cap = m->ncap;
+    if (grow_array((void **)&m->len, &cap, n, sizeof *m->len) != RT_OK)
+        return RT_ENOMEM;
+    m->ncap = cap;
+    if (grow_array((void **)&m->arena, &m->acap, m->alen + len + 1, 1) != RT_OK)
+        return RT_ENOMEM;
+    if (2 * n > m->cap)
+        return rehash(&m->slots, &m->cap, m->cap ? 2 * m->cap : 64, m->hash, m->n);
+    return RT_OK;
+}
+
+int rt_strmap_add(rt_strmap *m, const char *k, size_t len, uint32_t *id)
+{
+    uint64_t h = rt_hash64(k, len);
+    size_t slot = 0;
+    if (m->cap && (*id = strmap_find(m, k, len, h, &slot)) != RT_NOID)
+        return RT_OK;
+    if (len > UINT32_MAX || m->n >= RT_NOID - 1 || strmap_reserve(m, len) != RT_OK)
+        return RT_ENOMEM;
+    strmap_find(m, k, len, h, &slot);   /* the slot may have moved in a rehash */
+    uint32_t nid = (uint32_t)m->n++;
+    m->hash[nid] = h;
+    m->off[nid] = m->alen;
+    m->len[nid] = (uint32_t)len;
+    if (len)
+        memcpy(m->arena + m->alen, k, len);
+    m->arena[m->alen + len] = '\0';
+    m->alen += len + 1;
+    m->slots[slot] = nid + 1;
+    *id = nid;
+    return RT_OK;
+}
+
+const char *rt_strmap_key(const rt_strmap *m, uint32_t id, size_t *len)
+{
+    if (len)
+        *len = m->len[id];
+    return m->arena + m->off[id];
+}
+
+/* ------------------------------------------------------------- u64map */
+
+void rt_u64map_init(rt_u64map *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void rt_u64map_free(rt_u64map *m)
+{
+    if (!m)
+        return;
+    free(m->slots);
+    free(m->keys);
+    rt_u64map_init(m);
+}
+
+static uint32_t u64map_find(const rt_u64map *m, uint64_t key, size_t *slot)
+{
+    size_t mask = m->cap - 1, i = (size_t)mix64(key) & mask;
+    for (; m->slots[i]; i = (i + 1) & mask)
+        if (m->keys[m->slots[i] - 1] == key)
+            return m->slots[i] - 1;
+    *slot = i;
+    return RT_NOID;
+}
+
+uint32_t rt_u64map_get(const rt_u64map *m, uint64_t key)
+{
+    size_t slot;
+    return m->cap ? u64map_find(m, key, &slot) : RT_NOID;
+}
+
+static int u64map_rehash(rt_u64map *m, size_t newcap)
+{
+    uint32_t *s = calloc(newcap, sizeof *s);
+    if (!s)
+        return RT_ENOMEM;
+    for (size_t id = 0; id < m->n; id++) {
+        size_t i = (size_t)mix64(m->keys[id]) & (newcap - 1);
+        while (s[i])
+            i = (i + 1) & (newcap - 1);
+        s[i] = (uint32_t)id + 1;
+    }
+    free(m->slots);
+    m->slots = s;
+    m->cap = newcap;
+    return RT_OK;
+}
+
+int rt_u64map_add(rt_u64map *m, uint64_t key, uint32_t *id)
+{
+    size_t slot = 0;
+    if (m->cap && (*id = u64map_find(m, key, &slot)) != RT_NOID)
+        return RT_OK;
+    if (m->n >= RT_NOID - 1 || grow_array((void **)&m->keys, &m->ncap, m->n + 1, sizeof *m->keys))
+        return RT_ENOMEM;
+    if (2 * (m->n + 1) > m->cap && u64map_rehash(m, m->cap ? 2 * m->cap : 64) != RT_OK)
+        return RT_ENOMEM;
+    u64map_find(m, key, &slot);
+    uint32_t nid = (uint32_t)m->n++;
+    m->keys[nid] = key;
+    m->slots[slot] = nid + 1;
+    *id = nid;
+    return RT_OK;
+}
