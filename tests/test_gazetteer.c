@@ -340,8 +340,8 @@ static const ccase COMBOS[] = {
     { "no place, model unsure", { { 0 } }, 0, { "GB", "US" }, { 0.25, 0.2 }, { 0, 0 }, 2, "" },
     { "no place, model's best", { { 0 } }, 0, { "GB", "US" }, { 0.4, 0.2 }, { 0, 0 }, 2, "GB" },
     { "no place, decision below the floor", { { 0 } }, 0, { "CL", "US" }, { 0.01, 0.2 }, { 1, 0 }, 2, "" },
-    { "places found: model-only needs 0.9", { M(RT_GEO_ABSTRACT, "KE", RT_PLACE_COUNTRY) }, 1,
-      { "US", "GB" }, { 0.8, 0.95 }, { 1, 1 }, 2, "GB KE" },
+    { "places found: the gazetteer decides", { M(RT_GEO_ABSTRACT, "KE", RT_PLACE_COUNTRY) }, 1,
+      { "US", "GB" }, { 0.8, 1.0 }, { 1, 1 }, 2, "KE" },
     { "unknown labels ignored", { { 0 } }, 0, { "XX", "gb" }, { 0.9, 0.9 }, { 1, 1 }, 2, "GB" },
 };
 
@@ -383,12 +383,17 @@ static void test_country_tag(void **state)
     static const unsigned decided[] = { 1 };
     rt_country_score out[300];
     size_t n;
-    assert_int_equal(rt_country_tag(G, &rec, NULL, labels, scores, 2, decided, 1, out, 300, &n, NULL), RT_OK);
+    rt_country_opts o = rt_country_defaults();
+    o.model_only = 0.9;
+    assert_int_equal(rt_country_tag(G, &rec, &o, labels, scores, 2, decided, 1, out, 300, &n, NULL), RT_OK);
     assert_int_equal(n, 2);
     assert_string_equal(out[0].alpha2, "GB");
     assert_true(out[0].evidence > 0);
     assert_string_equal(out[1].alpha2, "US");
     assert_true(out[1].evidence == 0);
+    assert_int_equal(rt_country_tag(G, &rec, NULL, labels, scores, 2, decided, 1, out, 300, &n, NULL), RT_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(out[0].alpha2, "GB");
     assert_int_equal(rt_country_tag(G, &rec, NULL, NULL, NULL, 0, NULL, 0, out, 300, &n, NULL), RT_OK);
     assert_int_equal(n, 1);
 }

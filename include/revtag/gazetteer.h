@@ -121,7 +121,8 @@ typedef struct rt_country_opts {
     double rel_cut;        /* drop a country whose evidence is below rel_cut x the strongest (0.4) */
     double threshold;      /* assign a country whose combined score reaches this (0.5) */
     double model_weight;   /* how much a model score counts next to the gazetteer (1) */
-    double model_only;     /* a country the gazetteer never saw needs a model score this high (0.9),
+    double model_only;     /* a country the gazetteer never saw needs a model score this high (2:
+                              never, the gazetteer decides when the record names a place),
                               or, when the record names no place at all, the model's own
                               decision with a score of at least model_floor (0.3) */
     double model_floor;    /* see model_only: guards against very low per-label thresholds */

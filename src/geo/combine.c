@@ -17,7 +17,7 @@ rt_country_opts rt_country_defaults(void)
     rt_country_opts o = {
         { 3.0, 1.5, 1.0 },             /* title, abstract, text */
         { 1.0, 1.0, 0.5, 1.0, 0.8 },   /* country, alias, demonym, place, institution */
-        0.4, 0.5, 1.0, 0.9, 0.3, 0.3,
+        0.4, 0.5, 1.0, 2.0, 0.3, 0.3,
     };
     return o;
 }
