@@ -3,6 +3,7 @@
  * streams them. Documents are stemmed in their own language (a tag at the
  * start of the text), queries in the language set on the connection.
  */
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 
 struct rt_fts {
     char query_lang[8];      /* ISO 639-1 code queries are stemmed in */
+    const uint32_t *doclen;  /* tokens per row by rowid (the store's cache), or NULL */
+    size_t ndoclen;
 };
 
 /* One per FTS5 table per connection: FTS5 never shares it across threads. */
@@ -124,10 +127,14 @@ static int collect(void *vctx, const rt_token *tok)
     return c->rc;
 }
 
+#define PREFIX_STEM_MIN 6  /* bytes: shorter prefixes are not stemmed ("cons*" is not "con*") */
+
 /*
- * A prefix query term matches stems starting with the stem of the query word
- * or with the word itself ("commission*": stem "commiss", word "commission"),
- * given to FTS5 as colocated alternatives.
+ * A prefix query ("commission*"): FTS5 marks the last token of the phrase.
+ * It matches index terms starting with the case-folded word and, for words
+ * of PREFIX_STEM_MIN bytes or more, with its stem too ("commiss", which
+ * "commissioned" is indexed as), given to FTS5 as colocated alternatives.
+ * The phrase's other tokens are stemmed as usual.
  */
 static int tokenize_prefix(fts_tok *t, const char *lang, const char *s, size_t len, emit_ctx *e)
 {
@@ -136,14 +143,17 @@ static int tokenize_prefix(fts_tok *t, const char *lang, const char *s, size_t l
     if (rc == RT_OK)
         rc = rt_analyzer_run(t->plain, lang, s, len, collect, &pl, NULL);
     const char *a = st.terms.data, *b = pl.terms.data;
-    for (size_t i = 0; rc == RT_OK && i < st.n && e->sqlite_rc == SQLITE_OK; i++) {
-        size_t na = strlen(a), nb = i < pl.n ? strlen(b) : 0;
-        e->sqlite_rc = e->xToken(e->pCtx, 0, a, (int)na, 0, 0);
-        if (e->sqlite_rc == SQLITE_OK && i < pl.n && strcmp(a, b) != 0)
-            e->sqlite_rc = e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, b, (int)nb, 0, 0);
+    for (size_t i = 0; rc == RT_OK && i < st.n && i < pl.n && e->sqlite_rc == SQLITE_OK; i++) {
+        size_t na = strlen(a), nb = strlen(b);
+        if (i + 1 < st.n) {
+            e->sqlite_rc = e->xToken(e->pCtx, 0, a, (int)na, 0, 0);
+        } else {
+            e->sqlite_rc = e->xToken(e->pCtx, 0, b, (int)nb, 0, 0);
+            if (e->sqlite_rc == SQLITE_OK && nb >= PREFIX_STEM_MIN && strcmp(a, b) != 0)
+                e->sqlite_rc = e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, a, (int)na, 0, 0);
+        }
         a += na + 1;
-        if (i + 1 < pl.n)
-            b += nb + 1;
+        b += nb + 1;
     }
     rt_buf_free(&st.terms);
     rt_buf_free(&pl.terms);
@@ -166,6 +176,111 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *tex
     }
     int rc = rt_analyzer_run(t->stem, lang, text + e.base, len - e.base, emit, &e, NULL);
     return to_sqlite(rc, &e);
+}
+
+/* ---------------------------------------------------------------- ranking */
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+/* Per-query part of bm25, computed on the first row (as FTS5's own bm25 does). */
+typedef struct bm25_data {
+    int nphrase;
+    double avgdl;            /* mean tokens per row */
+    double *idf;             /* per phrase */
+    double *freq;            /* per phrase, scratch for one row */
+} bm25_data;
+
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+{
+    (void)api;
+    (void)fts;
+    (*(sqlite3_int64 *)ctx)++;
+    return SQLITE_OK;
+}
+
+static void bm25_free(void *p)
+{
+    bm25_data *d = p;
+    if (d) {
+        free(d->idf);
+        free(d->freq);
+        free(d);
+    }
+}
+
+static int bm25_data_new(const Fts5ExtensionApi *api, Fts5Context *fts, bm25_data **out)
+{
+    sqlite3_int64 nrow = 0, ntok = 0;
+    bm25_data *d = calloc(1, sizeof *d);
+    if (!d)
+        return SQLITE_NOMEM;
+    d->nphrase = api->xPhraseCount(fts);
+    d->idf = calloc((size_t)d->nphrase + 1, sizeof *d->idf);
+    d->freq = calloc((size_t)d->nphrase + 1, sizeof *d->freq);
+    int rc = d->idf && d->freq ? SQLITE_OK : SQLITE_NOMEM;
+    if (rc == SQLITE_OK)
+        rc = api->xRowCount(fts, &nrow);
+    if (rc == SQLITE_OK)
+        rc = api->xColumnTotalSize(fts, -1, &ntok);
+    d->avgdl = nrow ? (double)ntok / (double)nrow : 1.0;
+    for (int i = 0; rc == SQLITE_OK && i < d->nphrase; i++) {
+        sqlite3_int64 nhit = 0;
+        rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
+        double idf = log(((double)nrow - (double)nhit + 0.5) / ((double)nhit + 0.5));
+        d->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+    }
+    if (rc == SQLITE_OK)
+        rc = api->xSetAuxdata(fts, d, bm25_free);
+    else
+        bm25_free(d);
+    *out = rc == SQLITE_OK ? d : NULL;
+    return rc;
+}
+
+/*
+ * rt_bm25(fts, w_title, w_abstract, w_text): FTS5's bm25 exactly (same k1,
+ * b, IDF and column weights, lower is better), but with each row's length
+ * read from the store's in-memory table instead of FTS5's docsize table:
+ * one B-tree lookup per matching row less, which is most of bm25's cost on
+ * queries matching many records.
+ */
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                    int nval, sqlite3_value **val)
+{
+    rt_fts *f = api->xUserData(fts);
+    bm25_data *d = api->xGetAuxdata(fts, 0);
+    int rc = d ? SQLITE_OK : bm25_data_new(api, fts, &d), ninst = 0;
+    if (rc == SQLITE_OK)
+        rc = api->xInstCount(fts, &ninst);
+    for (int i = 0; rc == SQLITE_OK && i < d->nphrase; i++)
+        d->freq[i] = 0;
+    for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+        int ip, ic, io;
+        rc = api->xInst(fts, i, &ip, &ic, &io);
+        if (rc == SQLITE_OK && ip >= 0 && ip < d->nphrase)
+            d->freq[ip] += ic < nval ? sqlite3_value_double(val[ic]) : 1.0;
+    }
+    sqlite3_int64 rowid = api->xRowid(fts);
+    int ntok = 0;
+    if (rc == SQLITE_OK && f->doclen && rowid >= 0 && (size_t)rowid < f->ndoclen)
+        ntok = (int)f->doclen[rowid];
+    else if (rc == SQLITE_OK)
+        rc = api->xColumnSize(fts, -1, &ntok);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double score = 0, k = BM25_K1 * (1 - BM25_B + BM25_B * (double)ntok / d->avgdl);
+    for (int i = 0; i < d->nphrase; i++)
+        score += d->idf[i] * (d->freq[i] * (BM25_K1 + 1.0)) / (d->freq[i] + k);
+    sqlite3_result_double(ctx, -1.0 * score);
+}
+
+void rt_fts_set_doclen(rt_fts *f, const uint32_t *doclen, size_t n)
+{
+    f->doclen = doclen;
+    f->ndoclen = doclen ? n : 0;
 }
 
 /* ---------------------------------------------------------------- registration */
@@ -200,11 +315,13 @@ int rt_fts_register(struct sqlite3 *db, rt_fts **out, rt_err *err)
     memcpy(f->query_lang, "en", 3);
     fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
     int rc = api->xCreateTokenizer(api, "revtag", f, &tok, fts_destroy);
-    if (rc != SQLITE_OK) {
-        free(f);
+    if (rc != SQLITE_OK)
+        free(f);          /* not owned by DB yet */
+    else                  /* from here DB owns F */
+        rc = api->xCreateFunction(api, "rt_bm25", f, rank_fn, NULL);
+    if (rc != SQLITE_OK)
         return rt_err_set(err, rc == SQLITE_NOMEM ? RT_ENOMEM : RT_EDB,
-                          "fts: cannot register tokenizer: %s", sqlite3_errstr(rc));
-    }
+                          "fts: cannot register the tokenizer: %s", sqlite3_errstr(rc));
     *out = f;
     return RT_OK;
 }

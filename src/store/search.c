@@ -107,18 +107,35 @@ void rt_flabel_mark(const rt_flabel *fl, int sources, double min_score, uint64_t
             bit_set(bits, rid);
 }
 
+/* Count once each label record RID carries under SOURCES / MIN_SCORE. */
+static void count_record(const rt_facets *f, uint32_t rid, int sources, double min_score,
+                         size_t *counts)
+{
+    uint32_t last = UINT32_MAX;
+    for (uint32_t e = f->rec_off[rid]; e < f->rec_off[rid + 1]; e++) {
+        uint32_t lab = f->rec_lab[e], i = lab >> 1;
+        if (i == last)
+            continue;                /* the same label from the other source */
+        int ok = lab & 1 ? (sources & RT_SOURCE_PREDICTED)
+                               && f->v[i].predicted.scores[f->rec_pos[e]] >= min_score
+                         : (sources & RT_SOURCE_MANUAL);
+        if (ok) {
+            counts[i]++;
+            last = i;
+        }
+    }
+}
+
 void rt_facets_count(const rt_facets *f, const uint64_t *bits, size_t nwords, int sources,
                      double min_score, size_t *counts)
 {
-    for (size_t i = 0; i < f->n; i++) {
-        kept_iter it;
-        uint32_t rid;
-        size_t c = 0;
-        kept_init(&it, &f->v[i], sources, min_score);
-        while (kept_next(&it, &rid))
-            c += (size_t)rt_bit_has(bits, nwords, rid);
-        counts[i] = c;
-    }
+    memset(counts, 0, f->n * sizeof *counts);
+    for (size_t w = 0; w < nwords; w++)
+        for (uint64_t word = bits[w]; word; word &= word - 1) {
+            uint32_t rid = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(word));
+            if (rid <= f->maxrid)
+                count_record(f, rid, sources, min_score, counts);
+        }
 }
 
 static int flabel_cmp(const rt_flabel *a, const char *facet, const char *label)
@@ -278,7 +295,7 @@ static int fts_pass(rt_store *s, const char *query, rt_hitset *h, topk *top, rt_
     sqlite3 *db = rt_store_db(s);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
-                           top ? "SELECT rowid, bm25(fts, 3.0, 2.0, 1.0) FROM fts"
+                           top ? "SELECT rowid, rt_bm25(fts, 3.0, 2.0, 1.0) FROM fts"
                                  " WHERE fts MATCH ?1"
                                : "SELECT rowid FROM fts WHERE fts MATCH ?1",
                            -1, &st, NULL) != SQLITE_OK)
@@ -397,12 +414,10 @@ static char *lead_snippet(const rt_record *r, const rt_search_opts *o, int *rc)
     return b.data;
 }
 
-static char *fts_snippet(rt_store *s, const rt_search_opts *o, uint32_t rid, int *rc,
-                         rt_err *err)
+static sqlite3_stmt *snippet_stmt(rt_store *s, const rt_search_opts *o, int *rc, rt_err *err)
 {
     sqlite3 *db = rt_store_db(s);
     sqlite3_stmt *st = NULL;
-    char *out = NULL;
     if (sqlite3_prepare_v2(db,
                            "SELECT snippet(fts, -1, char(2), char(3), '\xE2\x80\xA6', "
                            "?3) FROM fts WHERE fts MATCH ?1 AND rowid = ?2",
@@ -411,16 +426,24 @@ static char *fts_snippet(rt_store *s, const rt_search_opts *o, uint32_t rid, int
         return NULL;
     }
     sqlite3_bind_text(st, 1, o->query, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, rid);
     sqlite3_bind_int(st, 3, SNIPPET_TOKENS);
+    return st;
+}
+
+/* The best fragment of record RID for the query, with ST from snippet_stmt. */
+static char *fts_snippet(rt_store *s, sqlite3_stmt *st, const rt_search_opts *o, uint32_t rid,
+                         int *rc, rt_err *err)
+{
+    char *out = NULL;
+    sqlite3_bind_int64(st, 2, rid);
     int e = sqlite3_step(st);
     if (e == SQLITE_ROW)
         out = render_snippet((const char *)sqlite3_column_text(st, 0), o, rc);
     else if (e != SQLITE_DONE)
-        *rc = query_fail(db, o->query, err);
+        *rc = query_fail(rt_store_db(s), o->query, err);
     else
         out = render_snippet("", o, rc);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return out;
 }
 
@@ -480,8 +503,8 @@ static void hit_take(rt_hit *h, rt_stored *st, const rt_search_opts *o, int *rc)
     h->nlabels = st->ntags;
 }
 
-static int load_hit(rt_store *s, const rt_search_opts *o, uint32_t rid, double score, rt_hit *h,
-                    rt_err *err)
+static int load_hit(rt_store *s, sqlite3_stmt *snip, const rt_search_opts *o, uint32_t rid,
+                    double score, rt_hit *h, rt_err *err)
 {
     rt_stored st = { 0 };
     int rc = rt_store_load(s, rid, o->sources, o->min_score, &st, err);
@@ -491,8 +514,7 @@ static int load_hit(rt_store *s, const rt_search_opts *o, uint32_t rid, double s
     if (rc == RT_OK)
         hit_take(h, &st, o, &rc);
     if (rc == RT_OK)
-        h->snippet = blank(o->query) ? lead_snippet(&st.rec, o, &rc)
-                                     : fts_snippet(s, o, rid, &rc, err);
+        h->snippet = snip ? fts_snippet(s, snip, o, rid, &rc, err) : lead_snippet(&st.rec, o, &rc);
     if (rc == RT_ENOMEM)
         rt_err_set(err, RT_ENOMEM, "search: out of memory");
     rt_stored_clear(&st);
@@ -515,11 +537,13 @@ static int load_hits(rt_store *s, const rt_search_opts *o, topk *top, rt_search 
     if (!r->hits)
         return rt_err_set(err, RT_ENOMEM, "search: out of memory");
     int rc = RT_OK;
+    sqlite3_stmt *snip = from < top->n && !blank(o->query) ? snippet_stmt(s, o, &rc, err) : NULL;
     for (size_t i = from; i < top->n && rc == RT_OK; i++) {
-        double score = blank(o->query) ? 0 : round(top->v[i].score * 1e6) / 1e6;
-        rc = load_hit(s, o, top->v[i].rid, score, &r->hits[r->nhits], err);
+        double score = snip ? round(top->v[i].score * 1e6) / 1e6 : 0;
+        rc = load_hit(s, snip, o, top->v[i].rid, score, &r->hits[r->nhits], err);
         r->nhits++;
     }
+    sqlite3_finalize(snip);
     return rc;
 }
 

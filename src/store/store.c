@@ -44,13 +44,14 @@ static const char SCHEMA[] =
     "  ELSE char(31) || fts_lang || char(31) || text END AS text FROM records;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, abstract, text,"
     " content='fts_src', content_rowid='rid', tokenize='revtag');"
-    "INSERT OR IGNORE INTO meta VALUES('schema', 1), ('generation', 0), ('rids', x'');";
+    "INSERT OR IGNORE INTO meta VALUES('schema', 1), ('generation', 0), ('rids', x''),"
+    " ('doclens', x'');";
 
 enum {
     ST_FIND, ST_TOUCH, ST_FTS_DEL, ST_LAB_DEL, ST_COD_DEL, ST_UPDATE, ST_INSERT, ST_FTS_INS,
     ST_LAB_INS, ST_COD_INS, ST_COUNT, ST_GEN, ST_REC, ST_REC_CODED, ST_REC_LABELS,
     ST_TOUCHED, ST_KEY_RIDS, ST_POST_PUT, ST_POST_DEL, ST_ALL_RIDS, ST_META_PUT, ST_POSTINGS,
-    ST_META_GET, ST_NSTMT
+    ST_META_GET, ST_DOCSIZE, ST_NSTMT
 };
 
 static const char *const SQL[ST_NSTMT] = {
@@ -87,6 +88,7 @@ static const char *const SQL[ST_NSTMT] = {
     [ST_POSTINGS] = "SELECT facet, label, source, n, rids, scores FROM postings"
                     " ORDER BY facet, label, source",
     [ST_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [ST_DOCSIZE] = "SELECT id, sz FROM fts_docsize ORDER BY id",
 };
 
 /* The postings of the last load, and everything they own. */
@@ -95,6 +97,8 @@ typedef struct facet_cache {
     rt_flabel *v;
     size_t n, cap;
     uint32_t *rids;
+    uint32_t *rec_off, *rec_lab, *rec_pos;   /* the postings inverted (rt_facets) */
+    uint32_t *doclen;        /* tokens indexed per record, by rid (maxrid + 1); may be NULL */
     long long gen;           /* generation loaded; -1 = nothing loaded */
 } facet_cache;
 
@@ -105,6 +109,7 @@ struct rt_store {
     int writable;
     int in_txn;
     int new_records;         /* this run inserted records: rebuild the rid list */
+    int changed;             /* this run stored records: rebuild the row lengths */
     sqlite3_stmt *st[ST_NSTMT];
     facet_cache cache;
 };
@@ -294,6 +299,10 @@ static void cache_clear(facet_cache *c)
     }
     free(c->v);
     free(c->rids);
+    free(c->rec_off);
+    free(c->rec_lab);
+    free(c->rec_pos);
+    free(c->doclen);
     memset(c, 0, sizeof *c);
     c->gen = -1;
 }
@@ -328,7 +337,7 @@ int rt_store_begin(rt_store *s, rt_err *err)
         return rc;
     }
     s->in_txn = 1;
-    s->new_records = 0;
+    s->new_records = s->changed = 0;
     return RT_OK;
 }
 
@@ -445,6 +454,50 @@ static void rebuild_rids(rt_store *s, int *rc, rt_err *err)
     rt_buf_free(&rids);
 }
 
+/* The tokens of one row: the sum of the varints (one per column) of FTS5's docsize record. */
+static int docsize_sum(const unsigned char *p, size_t n, uint32_t *sum)
+{
+    uint64_t total = 0, v = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        v = v << 7 | (p[i] & 0x7f);
+        if (++k > 5)
+            return 0;                 /* wider than a column size can be */
+        if (!(p[i] & 0x80)) {
+            total += v;
+            v = 0, k = 0;
+        }
+    }
+    *sum = (uint32_t)(total <= UINT32_MAX ? total : UINT32_MAX);
+    return k == 0;
+}
+
+/* Row lengths in rid order (meta 'doclens'), so ranking need not read FTS5's docsize table. */
+static void rebuild_doclens(rt_store *s, int *rc, rt_err *err)
+{
+    rt_buf lens = { 0 };
+    int ok = 1, e = SQLITE_DONE;
+    sqlite3_stmt *st = prep(s, ST_DOCSIZE, rc, err);
+    while (st && *rc == RT_OK && (e = sqlite3_step(st)) == SQLITE_ROW) {
+        uint32_t n = 0;
+        ok &= docsize_sum(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), &n);
+        buf_u32(rc, &lens, (uint32_t)sqlite3_column_int64(st, 0));
+        buf_u32(rc, &lens, n);
+    }
+    if (st && *rc == RT_OK && e != SQLITE_DONE)
+        *rc = db_fail(s, err, "read docsize");
+    if (st)
+        sqlite3_reset(st);
+    st = prep(s, ST_META_PUT, rc, err);
+    if (st) {
+        bind_text(st, 1, "doclens");    /* (rid, tokens) pairs; empty when unreadable */
+        sqlite3_bind_blob(st, 2, ok && lens.data ? lens.data : "", ok ? (int)lens.len : 0,
+                          SQLITE_STATIC);
+        run(s, st, rc, err);
+    }
+    rt_buf_free(&lens);
+}
+
 int rt_store_commit(rt_store *s, rt_err *err)
 {
     if (!s->in_txn)
@@ -453,6 +506,8 @@ int rt_store_commit(rt_store *s, rt_err *err)
     rebuild_touched(s, &rc, err);
     if (s->new_records)
         rebuild_rids(s, &rc, err);
+    if (s->changed)
+        rebuild_doclens(s, &rc, err);
     sqlite3_stmt *st = prep(s, ST_GEN, &rc, err);
     run(s, st, &rc, err);
     if (rc == RT_OK)
@@ -674,6 +729,7 @@ static int put_record(put_ctx *c, const rt_store_label *pred, size_t npred)
     run_rid(s, ST_TOUCH, c->rid, &rc, c->err);
     if (rc == RT_OK && inserted)
         s->new_records = 1;
+    s->changed = 1;
     return rc;
 }
 
@@ -824,6 +880,77 @@ static void load_rids(rt_store *s, facet_cache *c, int *rc, rt_err *err)
     c->pub.maxrid = pl.n ? pl.rids[pl.n - 1] : 0;
 }
 
+/* Append to REC_LAB/REC_POS the entries of posting list PL of label I. */
+static void invert_list(facet_cache *c, const rt_plist *pl, uint32_t i, uint32_t pred,
+                        uint32_t *next)
+{
+    for (size_t j = 0; j < pl->n; j++) {
+        uint32_t e = next[pl->rids[j]]++;
+        c->rec_lab[e] = i << 1 | pred;
+        c->rec_pos[e] = (uint32_t)j;
+    }
+}
+
+/* Build the per-record view of the postings (see rt_facets). */
+static int invert(facet_cache *c)
+{
+    size_t nr = (size_t)c->pub.maxrid + 2, total = 0;
+    c->rec_off = calloc(nr, sizeof *c->rec_off);
+    uint32_t *next = calloc(nr, sizeof *next);
+    for (size_t i = 0; c->rec_off && i < c->n; i++) {
+        const rt_plist *pl[2] = { &c->v[i].manual, &c->v[i].predicted };
+        for (int k = 0; k < 2; k++)
+            for (size_t j = 0; j < pl[k]->n; j++)
+                if (pl[k]->rids[j] <= c->pub.maxrid)
+                    c->rec_off[pl[k]->rids[j] + 1]++;
+                else
+                    total = SIZE_MAX;            /* a label on a record that does not exist */
+    }
+    for (size_t r = 1; c->rec_off && total != SIZE_MAX && r < nr; r++)
+        c->rec_off[r] += c->rec_off[r - 1];
+    if (c->rec_off && total != SIZE_MAX)
+        total = c->rec_off[nr - 1];
+    c->rec_lab = malloc((total != SIZE_MAX ? total : 0) * sizeof *c->rec_lab + 1);
+    c->rec_pos = malloc((total != SIZE_MAX ? total : 0) * sizeof *c->rec_pos + 1);
+    int rc = !c->rec_off || !next || !c->rec_lab || !c->rec_pos ? RT_ENOMEM
+             : total == SIZE_MAX || total > UINT32_MAX       ? RT_EFORMAT
+                                                              : RT_OK;
+    if (rc == RT_OK) {
+        memcpy(next, c->rec_off, nr * sizeof *next);
+        for (size_t i = 0; i < c->n; i++) {
+            invert_list(c, &c->v[i].manual, (uint32_t)i, 0, next);
+            invert_list(c, &c->v[i].predicted, (uint32_t)i, 1, next);
+        }
+        c->pub.rec_off = c->rec_off;
+        c->pub.rec_lab = c->rec_lab;
+        c->pub.rec_pos = c->rec_pos;
+    }
+    free(next);
+    return rc;
+}
+
+/* Row lengths by rid from meta 'doclens'; none (ranking reads FTS5's docsize) when absent. */
+static void load_doclens(rt_store *s, facet_cache *c, int *rc, rt_err *err)
+{
+    sqlite3_stmt *st = prep(s, ST_META_GET, rc, err);
+    if (!st)
+        return;
+    bind_text(st, 1, "doclens");
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0) {
+        const unsigned char *p = sqlite3_column_blob(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0) / 8;
+        c->doclen = calloc((size_t)c->pub.maxrid + 1, sizeof *c->doclen);
+        if (!c->doclen)
+            *rc = rt_err_set(err, RT_ENOMEM, "%s: out of memory", s->path);
+        for (size_t i = 0; c->doclen && i < n; i++) {
+            uint32_t rid = get_u32(p + 8 * i);
+            if (rid <= c->pub.maxrid)
+                c->doclen[rid] = get_u32(p + 8 * i + 4);
+        }
+    }
+    sqlite3_reset(st);
+}
+
 static long long generation(rt_store *s, int *rc, rt_err *err)
 {
     sqlite3_stmt *st = prep(s, ST_META_GET, rc, err);
@@ -847,9 +974,14 @@ int rt_store_get_facets(rt_store *s, const rt_facets **out, rt_err *err)
     if (rc != RT_OK)
         return rc;
     if (g != s->cache.gen) {
+        rt_fts_set_doclen(s->fts, NULL, 0);
         cache_clear(&s->cache);
         load_postings(s, &s->cache, &rc, err);
         load_rids(s, &s->cache, &rc, err);
+        load_doclens(s, &s->cache, &rc, err);
+        if (rc == RT_OK && (rc = invert(&s->cache)) != RT_OK)
+            rt_err_set(err, rc, "%s: %s", s->path,
+                       rc == RT_ENOMEM ? "out of memory" : "labels of unknown records");
         if (rc != RT_OK) {
             cache_clear(&s->cache);
             return rc;
@@ -857,6 +989,7 @@ int rt_store_get_facets(rt_store *s, const rt_facets **out, rt_err *err)
         s->cache.pub.v = s->cache.v;
         s->cache.pub.n = s->cache.n;
         s->cache.gen = g;
+        rt_fts_set_doclen(s->fts, s->cache.doclen, (size_t)s->cache.pub.maxrid + 1);
     }
     *out = &s->cache.pub;
     return RT_OK;
