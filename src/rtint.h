@@ -220,6 +220,93 @@ char *rt_bin_get_str(rt_bin *r);
 /* Length-checked count: a u32 that must be <= MAX (else RT_EFORMAT). */
 uint32_t rt_bin_get_count(rt_bin *r, uint32_t max);
 
+/* Deterministic PRNG streams (linear.c): state for SEED and STREAM; draw in [0, n). */
+uint64_t rt_rng_seed(uint64_t seed, uint64_t stream);
+size_t rt_rng_below(uint64_t *state, size_t n);
+
+/* One binary problem for the dual coordinate descent SVM (linear.c). */
+typedef struct rt_svm_problem {
+    const struct rt_sparse *x;  /* feature rows */
+    const uint32_t *rows;       /* the rows of x to train on */
+    size_t nrows;
+    const int8_t *y;            /* +1 / -1 per training row */
+    const float *scale;         /* per-feature scaling (NB log-count ratios) or NULL */
+    double cpos, cneg;          /* cost of errors on positive / negative rows */
+    double eps;                 /* stop when the projected-gradient range <= eps */
+    int max_iter;
+    uint64_t seed;
+} rt_svm_problem;
+
+/*
+ * Train: W (x->ncols, in the scaled feature space), *B the bias (a feature
+ * of value 1, regularised like liblinear's), ALPHA the dual variables
+ * (nrows). Returns RT_OK or RT_ENOMEM.
+ */
+int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha);
+
+/* Calibration (calib.c). Platt: p = 1 / (1 + exp(A * dec + B)). */
+void rt_platt_fit(const double *dec, const uint8_t *pos, size_t n, double *A, double *B);
+double rt_platt_apply(double dec, double A, double B);
+/* Softmax temperature *T maximising the likelihood of labels Y (n rows of L scores). */
+int rt_softmax_fit(const double *dec, const uint32_t *y, size_t n, size_t L, double *T);
+void rt_softmax_apply(const double *s, size_t L, double T, double *p);
+/* Threshold *t on P maximising F1 (0.5 when fewer than MIN_POS positives). RT_OK or RT_ENOMEM. */
+int rt_threshold_fit(const double *p, const uint8_t *pos, size_t n, size_t min_pos, double *t);
+
+/* Model-file encoding of a vocabulary (features.c). */
+struct rt_vocab;
+void rt_vocab_write(int *rc, rt_buf *b, const struct rt_vocab *v);
+/* Read a vocabulary written by rt_vocab_write; r->rc says why on failure. */
+int rt_vocab_read(rt_bin *r, struct rt_vocab **out);
+
+/* One facet's trained model (model.c, train.c, modelfile.c, explain.c). */
+typedef struct rt_fmodel {
+    char *name;
+    int multi, algo, loo;       /* multi-label?; enum rt_algo; calibrated on LOO estimates? */
+    uint32_t ntrain, nlabels;
+    char **labels;              /* sorted */
+    uint32_t *support;          /* training records per label */
+    float *w;                   /* nterms x nlabels, feature-major */
+    double *bias;               /* per label */
+    double *pa, *pb;            /* multi-label: Platt parameters per label */
+    double *threshold;          /* multi-label: per label */
+    double temp;                /* single-label: softmax temperature */
+    double cv_metric;           /* held-out accuracy or micro-F1 */
+} rt_fmodel;
+
+struct rt_model {
+    char *version;              /* revtag version that trained the model */
+    int algo;                   /* training options, as given */
+    double C, alpha;
+    unsigned cv;
+    size_t cv_max;
+    uint64_t seed;
+    struct rt_vocab *vocab;
+    rt_fmodel *facets;
+    size_t nfacets;
+};
+
+/* Free everything a facet model owns (train.c). */
+void rt_fmodel_clear(rt_fmodel *fm);
+
+/* Training input of one facet (train.c). */
+typedef struct rt_facet_data {
+    const struct rt_sparse *cnt, *tfidf;  /* rows: all training records */
+    uint32_t *rows;             /* the rows coded for this facet */
+    size_t nrows, nlabels;
+    uint8_t *Y;                 /* nrows x nlabels label indicators */
+    uint32_t *y1;               /* single-label: each row's label */
+    int multi;
+} rt_facet_data;
+
+/*
+ * Fit facet FD with the options of M (algorithm chosen by CV when auto,
+ * calibration, thresholds, final weights) into FM, whose name, labels and
+ * support the caller has set. RT_OK or RT_ENOMEM.
+ */
+int rt_facet_train(const rt_facet_data *fd, int algo, const struct rt_model *m, int threads,
+                   rt_fmodel *fm);
+
 /* ---------------------------------------------------------------- store */
 /* The SQLite store (src/store/) as search and exports read it. */
 #include "revtag/store.h"
