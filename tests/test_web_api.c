@@ -2,7 +2,8 @@
  * test_web_api.c - the explorer's request handler without a socket: routes
  * and statuses for a table of requests, /api/search equal to rt_search_json
  * for the same options, snippet marks, the loopback Host check, the embedded
- * page files, and allocation failures on every route.
+ * page files, explanations with a model, and allocation failures on every
+ * route.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "failalloc.h"
+#include "revtag/model.h"
 #include "revtag/reader.h"
 #include "revtag/search.h"
 #include "revtag/store.h"
@@ -25,6 +27,7 @@
 
 static char DIR_[64], PATH_[96];
 static rt_store *S;
+static rt_web_ctx C;             /* S, no model */
 
 /* Store the fixture records (tests/data/web/records.jsonl) and open them read-only. */
 static int setup(void **state)
@@ -49,6 +52,7 @@ static int setup(void **state)
     rt_reader_free(r);
     rt_store_free(w);
     assert_int_equal(rt_store_open(PATH_, RT_STORE_READ, &S, NULL), RT_OK);
+    C.store = S;
     return 0;
 }
 
@@ -138,6 +142,8 @@ static const route_case ROUTES[] = {
     { "GET", "/api/export", { "format=geojson", "per_record" }, 200, "application/geo+json", "web-01" },
     { "GET", "/api/export", { "format=ris", "source=manual" }, 200, "application/x-research-info-systems", "TY  -" },
     { "GET", "/api/export", { "format=csv", "wide=1" }, 200, "text/csv", "web-12" },
+    { "GET", "/api/explain/web-04", { NULL }, 404, "application/json", "-m MODEL" },
+    { "GET", "/api/explain/web-04", { "k=0" }, 400, "application/json", "k:" },
     { "GET", "/api/export", { NULL }, 400, "application/json", "format" },
     { "GET", "/api/export", { "format=xml" }, 400, "application/json", "format" },
     { "GET", "/api/export", { "format=json", "wide=1" }, 400, "application/json", "wide" },
@@ -155,7 +161,7 @@ static void test_routes(void **state)
         req_buf b;
         rt_web_response r;
         rt_err err = { 0, "" };
-        assert_int_equal(rt_web_handle(S, make_req(&b, c->method, c->path, c->params), &r, &err), RT_OK);
+        assert_int_equal(rt_web_handle(&C, make_req(&b, c->method, c->path, c->params), &r, &err), RT_OK);
         if (r.status != c->status)
             fail_msg("%s %s (case %zu): status %u, want %u: %.*s", c->method, c->path, i, r.status,
                      c->status, (int)r.len, (const char *)r.data);
@@ -227,7 +233,7 @@ static void test_search_args(void **state)
         int wrc = rt_search_json(S, &o, &want, &wlen, &err);
         req_buf b;
         rt_web_response r;
-        assert_int_equal(rt_web_handle(S, make_req(&b, "GET", "/api/search", c->params), &r, NULL), RT_OK);
+        assert_int_equal(rt_web_handle(&C, make_req(&b, "GET", "/api/search", c->params), &r, NULL), RT_OK);
         if (wrc == RT_OK) {
             assert_int_equal(r.status, 200);
             assert_int_equal(r.len, wlen);
@@ -249,7 +255,7 @@ static void test_snippet_marks(void **state)
     static const char *const params[] = { "q=outcomes", "facet=country:GB", "limit=20", NULL };
     req_buf b;
     rt_web_response r;
-    assert_int_equal(rt_web_handle(S, make_req(&b, "GET", "/api/search", params), &r, NULL), RT_OK);
+    assert_int_equal(rt_web_handle(&C, make_req(&b, "GET", "/api/search", params), &r, NULL), RT_OK);
     assert_int_equal(r.status, 200);
     const char *body = (const char *)r.data;
     assert_non_null(strstr(body, "\xee\x80\x80" "outcomes" "\xee\x80\x81"));
@@ -303,6 +309,93 @@ static void test_assets(void **state)
     assert_null(rt_web_asset_get("missing.js"));
 }
 
+/* ---------------------------------------------------------------- explain */
+
+/* A model of policy_area trained on the fixture records, with a featurizer. */
+static void train(rt_model **m, rt_featurizer **fz)
+{
+    rt_record recs[16];
+    const rt_record *ptr[16];
+    size_t n = 0;
+    rt_reader *r;
+    assert_int_equal(rt_reader_open(RT_TEST_DATA "/web/records.jsonl", NULL, &r, NULL), RT_OK);
+    rt_record_init(&recs[0]);
+    while (n < 16 && rt_reader_next(r, &recs[n], NULL) == RT_OK) {
+        ptr[n] = &recs[n];
+        n++;
+        if (n < 16)
+            rt_record_init(&recs[n]);
+    }
+    rt_reader_free(r);
+    static const char *const facets[] = { "policy_area" };
+    rt_train_opts o = rt_train_defaults();
+    o.facets = facets;
+    o.nfacets = 1;
+    o.threads = 1;
+    rt_err err = { 0, "" };
+    if (rt_model_train(ptr, n, &o, m, &err) != RT_OK)
+        fail_msg("train: %s", err.msg);
+    for (size_t i = 0; i <= n && i < 16; i++)
+        rt_record_clear(&recs[i]);
+    assert_int_equal(rt_featurizer_new(rt_model_vocab(*m), fz, NULL), RT_OK);
+}
+
+static size_t count_of(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+static void test_explain(void **state)
+{
+    (void)state;
+    rt_web_ctx c = { S, NULL, NULL };
+    rt_model *m;
+    train(&m, &c.fz);
+    c.model = m;
+    static const struct { const char *path, *params[MAXP]; unsigned status; const char *has; } T[] = {
+        { "/api/explain/web-04", { NULL }, 200,
+          "{\"id\":\"web-04\",\"explain\":{\"policy_area\":[{\"label\":\"Health\",\"score\":0.95,\"terms\":[{\"term\":" },
+        { "/api/explain/web-04", { "k=1" }, 200, "\"words\":[\"" },
+        { "/api/explain/web-09", { NULL }, 200, "{\"id\":\"web-09\",\"explain\":{}}" },  /* a label the model lacks */
+        { "/api/explain/web-03", { NULL }, 200, "\"explain\":{}" },                         /* no predictions */
+        { "/api/explain/missing", { NULL }, 404, "no record" },
+        { "/api/explain/", { NULL }, 404, "no record" },
+        { "/api/explain/web-04", { "k=2.5" }, 400, "whole number" },
+        { "/api/explain/web-04", { "q=x" }, 400, "unknown argument" },
+    };
+    for (size_t i = 0; i < sizeof T / sizeof T[0]; i++) {
+        req_buf b;
+        rt_web_response r;
+        assert_int_equal(rt_web_handle(&c, make_req(&b, "GET", T[i].path, T[i].params), &r, NULL), RT_OK);
+        if (r.status != T[i].status || !strstr((const char *)r.data, T[i].has))
+            fail_msg("%s (case %zu): %u %s", T[i].path, i, r.status, (const char *)r.data);
+        if (i == 1)
+            assert_int_equal(count_of((const char *)r.data, "\"term\":"), 1);
+        if (i == 0)
+            assert_true(count_of((const char *)r.data, "\"term\":") > 1);
+        rt_web_response_clear(&r);
+    }
+    /* Allocation failures: an answer or RT_ENOMEM, never a leak or a crash. */
+    static const char *const none[] = { NULL };
+    for (size_t n = 1;; n++) {
+        req_buf b;
+        rt_web_response r;
+        failalloc_arm(n);
+        int rc = rt_web_handle(&c, make_req(&b, "GET", "/api/explain/web-02", none), &r, NULL);
+        int fired = failalloc_fired();
+        failalloc_arm(0);
+        assert_true(rc == RT_OK || (rc == RT_ENOMEM && fired));
+        rt_web_response_clear(&r);
+        if (!fired)
+            break;
+    }
+    rt_featurizer_free(c.fz);
+    rt_model_free(m);
+}
+
 /* ---------------------------------------------------------------- allocation failures */
 
 static void test_alloc_failures(void **state)
@@ -324,12 +417,12 @@ static void test_alloc_failures(void **state)
         req_buf b;
         rt_web_response ref;
         const rt_web_request *req = make_req(&b, T[i].method, T[i].path, T[i].params);
-        assert_int_equal(rt_web_handle(S, req, &ref, NULL), RT_OK);
+        assert_int_equal(rt_web_handle(&C, req, &ref, NULL), RT_OK);
         for (size_t n = 1;; n++) {
             rt_web_response r;
             rt_err err = { 0, "" };
             failalloc_arm(n);
-            int rc = rt_web_handle(S, req, &r, &err);
+            int rc = rt_web_handle(&C, req, &r, &err);
             int fired = failalloc_fired();
             failalloc_arm(0);
             if (rc == RT_OK) {
@@ -356,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_snippet_marks),
         cmocka_unit_test(test_host_check),
         cmocka_unit_test(test_assets),
+        cmocka_unit_test(test_explain),
         cmocka_unit_test(test_alloc_failures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -16,14 +16,16 @@ typedef struct rt_server_opts {
     const char *host;            /* address to bind: numeric or a name; "127.0.0.1" */
     unsigned port;               /* 0 = any free port (rt_server_port says which); 8080 */
     unsigned threads;            /* worker threads, each with its own store handle (4) */
+    const char *model;           /* model file whose predictions /api/explain explains, or NULL */
 } rt_server_opts;
 
-/* Defaults: host 127.0.0.1, port 8080, 4 threads, no database. */
+/* Defaults: host 127.0.0.1, port 8080, 4 threads, no database, no model. */
 rt_server_opts rt_server_defaults(void);
 
 /*
- * Open O->db read-only, bind O->host:O->port and start serving on threads
- * of the server's own; returns once it is accepting connections. GET and
+ * Open O->db read-only (and load O->model when given), bind O->host:O->port
+ * and start serving on threads of the server's own; returns once it is
+ * accepting connections. GET and
  * HEAD only (405 otherwise). When bound to a loopback address, requests
  * whose Host header names another host are refused (403), so a web page
  * elsewhere cannot read the store through DNS rebinding. *out is owned by

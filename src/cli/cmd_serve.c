@@ -17,16 +17,17 @@ static int parse(int argc, char **argv, rt_server_opts *o, rt_err *err)
     static const struct option longopts[] = {
         { "db", required_argument, NULL, 'd' }, { "port", required_argument, NULL, 'p' },
         { "host", required_argument, NULL, 'H' }, { "threads", required_argument, NULL, 't' },
-        { NULL, 0, NULL, 0 },
+        { "model", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 },
     };
     long v;
     int ch, rc = RT_OK;
     optind = 0;
     opterr = 0;
-    while (rc == RT_OK && (ch = getopt_long(argc, argv, "d:p:H:t:", longopts, NULL)) != -1) {
+    while (rc == RT_OK && (ch = getopt_long(argc, argv, "d:p:H:t:m:", longopts, NULL)) != -1) {
         switch (ch) {
         case 'd': o->db = optarg; break;
         case 'H': o->host = optarg; break;
+        case 'm': o->model = optarg; break;
         case 'p':
             if ((rc = cli_parse_int("--port", optarg, 0, 65535, &v, err)) == RT_OK)
                 o->port = (unsigned)v;
@@ -81,7 +82,7 @@ static int run(int argc, char **argv, rt_err *err)
 
 const cli_cmd cli_cmd_serve = {
     "serve", run, "serve the local web explorer (search, facets, map) over a store",
-    "usage: revtag serve -d DB [--port N] [--host H] [--threads N]\n\n"
+    "usage: revtag serve -d DB [-m MODEL] [--port N] [--host H] [--threads N]\n\n"
     "Serve a read-only web explorer of the store DB (made by 'revtag index'):\n"
     "a page with a search box, facet counts with check boxes, results with\n"
     "highlighted snippets and tags, record detail and a world map of records by\n"
@@ -91,10 +92,15 @@ const cli_cmd cli_cmd_serve = {
     "                   with U+E000 ... U+E001 in snippets\n"
     "  GET /api/record/ID   one record with its manual and predicted labels\n"
     "  GET /api/export?format=csv|json|geojson|ris&...   the matching records\n"
-    "  GET /api/countries   country codes, names and map centroids\n\n"
+    "  GET /api/countries   country codes, names and map centroids\n"
+    "  GET /api/explain/ID?k=N   with -m: the N terms (default 8) that raised\n"
+    "                   each predicted label of the record the most\n\n"
     "Bad query syntax gives HTTP 400 with {\"error\": MESSAGE}, unknown paths\n"
     "404, methods other than GET and HEAD 405.\n\n"
     "  -d, --db DB       the store (opened read-only)\n"
+    "  -m, --model MODEL the model that predicted the store's labels (revtag\n"
+    "                    train): the record detail then shows the words behind\n"
+    "                    each predicted label\n"
     "  -p, --port N      TCP port (default 8080); 0 picks a free one\n"
     "  -H, --host H      address to bind (default 127.0.0.1, this machine only;\n"
     "                    on a loopback address requests for other host names\n"

@@ -277,6 +277,38 @@ static int api_export(rt_store *s, const rt_web_request *req, rt_web_response *r
     return RT_OK;
 }
 
+/* /api/explain/ID?k=N: the terms behind the record's predicted labels. */
+static int api_explain(const rt_web_ctx *c, const rt_web_request *req, const char *id,
+                       rt_web_response *r, rt_err *err)
+{
+    rt_err e = { 0, "" };
+    double k = 8;
+    int rc = RT_OK;
+    for (size_t i = 0; i < req->nparams && rc == RT_OK; i++)
+        rc = strcmp(req->params[i].key, "k") == 0
+                 ? parse_num("k", req->params[i].value, 1, 100, &k, &e)
+                 : rt_err_set(&e, RT_EINVAL, "unknown argument '%s'", req->params[i].key);
+    if (rc == RT_OK && k != floor(k))
+        rc = rt_err_set(&e, RT_EINVAL, "k: expected a whole number");
+    if (rc != RT_OK)
+        return respond_status(r, rc, &e, err);
+    if (!c->model)
+        return respond_error(r, 404, "no model: start revtag serve with -m MODEL to explain "
+                             "predicted labels", err);
+    char *out = NULL;
+    size_t len = 0;
+    rc = *id ? rt_web_explain_json(c, id, (size_t)k, &out, &len, &e) : RT_OK;
+    if (rc != RT_OK)
+        return respond_status(r, rc, &e, err);
+    if (!out) {
+        char msg[RT_ERR_MAX];
+        snprintf(msg, sizeof msg, "no record with id '%.200s'", id);
+        return respond_error(r, 404, msg, err);
+    }
+    respond(r, 200, TYPE_JSON, out, len);
+    return RT_OK;
+}
+
 /* ---------------------------------------------------------------- routing */
 
 const rt_web_asset *rt_web_asset_get(const char *name)
@@ -301,9 +333,10 @@ static int serve_asset(const char *path, rt_web_response *r)
     return 1;
 }
 
-int rt_web_handle(rt_store *s, const rt_web_request *req, rt_web_response *r, rt_err *err)
+int rt_web_handle(const rt_web_ctx *c, const rt_web_request *req, rt_web_response *r, rt_err *err)
 {
-    static const char RECORD[] = "/api/record/";
+    static const char RECORD[] = "/api/record/", EXPLAIN[] = "/api/explain/";
+    rt_store *s = c->store;
     const char *path = req->path;
     memset(r, 0, sizeof *r);
     if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) {
@@ -314,6 +347,8 @@ int rt_web_handle(rt_store *s, const rt_web_request *req, rt_web_response *r, rt
         return api_search(s, req, r, err);
     if (strncmp(path, RECORD, sizeof RECORD - 1) == 0)
         return api_record(s, path + sizeof RECORD - 1, r, err);
+    if (strncmp(path, EXPLAIN, sizeof EXPLAIN - 1) == 0)
+        return api_explain(c, req, path + sizeof EXPLAIN - 1, r, err);
     if (strcmp(path, "/api/export") == 0)
         return api_export(s, req, r, err);
     if (strcmp(path, "/api/countries") == 0)

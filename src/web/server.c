@@ -1,7 +1,8 @@
 /*
  * server.c - the explorer's HTTP side: a libmicrohttpd daemon with a pool
- * of worker threads, each request answered by rt_web_handle on a read-only
- * store handle borrowed from a pool (one SQLite connection per thread).
+ * of worker threads, each request answered by rt_web_handle on a worker
+ * context borrowed from a pool: a read-only store handle (one SQLite
+ * connection per thread) and a featurizer for the shared model.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "revtag/model.h"
 #include "revtag/server.h"
 #include "rtint.h"
 #include "web/web_int.h"
@@ -33,8 +35,9 @@ struct rt_server {
     char *db;                    /* path of the store; owned */
     int loopback;                /* bound to a loopback address: check Host */
     unsigned port;
+    rt_model *model;             /* for /api/explain, or NULL; owned, read-only once loaded */
     pthread_mutex_t mu;          /* guards the pool */
-    rt_store **pool;             /* idle store handles; owned */
+    rt_web_ctx *pool;            /* idle worker contexts; their store and featurizer owned */
     size_t npool, cap;
 };
 
@@ -47,31 +50,49 @@ typedef struct params {
 
 rt_server_opts rt_server_defaults(void)
 {
-    rt_server_opts o = { NULL, "127.0.0.1", 8080, 4 };
+    rt_server_opts o = { NULL, "127.0.0.1", 8080, 4, NULL };
     return o;
 }
 
 /* ---------------------------------------------------------------- store pool */
 
-/* A store handle for this request: an idle one, or a new one. */
-static int pool_get(rt_server *s, rt_store **out, rt_err *err)
+static void ctx_free(rt_web_ctx *c)
 {
-    pthread_mutex_lock(&s->mu);
-    *out = s->npool ? s->pool[--s->npool] : NULL;
-    pthread_mutex_unlock(&s->mu);
-    return *out ? RT_OK : rt_store_open(s->db, RT_STORE_READ, out, err);
+    rt_store_free(c->store);
+    rt_featurizer_free(c->fz);
+    memset(c, 0, sizeof *c);
 }
 
-/* Give ST back to the pool (closed when the pool is full). */
-static void pool_put(rt_server *s, rt_store *st)
+/* A worker context for this request: an idle one, or a new one. */
+static int pool_get(rt_server *s, rt_web_ctx *out, rt_err *err)
+{
+    memset(out, 0, sizeof *out);
+    pthread_mutex_lock(&s->mu);
+    int idle = s->npool > 0;
+    if (idle)
+        *out = s->pool[--s->npool];
+    pthread_mutex_unlock(&s->mu);
+    if (idle)
+        return RT_OK;
+    out->model = s->model;
+    int rc = rt_store_open(s->db, RT_STORE_READ, &out->store, err);
+    if (rc == RT_OK && s->model)
+        rc = rt_featurizer_new(rt_model_vocab(s->model), &out->fz, err);
+    if (rc != RT_OK)
+        ctx_free(out);
+    return rc;
+}
+
+/* Give C back to the pool (freed when the pool is full). */
+static void pool_put(rt_server *s, rt_web_ctx *c)
 {
     pthread_mutex_lock(&s->mu);
-    if (s->npool < s->cap) {
-        s->pool[s->npool++] = st;
-        st = NULL;
-    }
+    int kept = s->npool < s->cap;
+    if (kept)
+        s->pool[s->npool++] = *c;
     pthread_mutex_unlock(&s->mu);
-    rt_store_free(st);
+    if (!kept)
+        ctx_free(c);
 }
 
 /* ---------------------------------------------------------------- requests */
@@ -120,16 +141,16 @@ static void answer(rt_server *s, struct MHD_Connection *c, const char *url, cons
     }
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, p);
     rt_err err = { 0, "" };
-    rt_store *st = NULL;
+    rt_web_ctx ctx = { NULL, NULL, NULL };
     rt_web_request req = { method, url, p->v, p->n };
     if (p->overflow)
         fail_response(r, 400, "too many query arguments");
-    else if (pool_get(s, &st, &err) != RT_OK)
+    else if (pool_get(s, &ctx, &err) != RT_OK)
         fail_response(r, 500, err.msg);
-    else if (rt_web_handle(st, &req, r, &err) != RT_OK)
+    else if (rt_web_handle(&ctx, &req, r, &err) != RT_OK)
         fail_response(r, 503, err.msg);
-    if (st)
-        pool_put(s, st);
+    if (ctx.store)
+        pool_put(s, &ctx);
     free(p);
 }
 
@@ -255,7 +276,9 @@ int rt_server_new(const rt_server_opts *o, rt_server **out, rt_err *err)
     s->db = rt_strdup(o->db);
     s->pool = calloc(s->cap, sizeof *s->pool);
     int rc = s->db && s->pool ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
-    if (rc == RT_OK && (rc = rt_store_open(s->db, RT_STORE_READ, &s->pool[0], err)) == RT_OK)
+    if (rc == RT_OK && o->model)
+        rc = rt_model_load(o->model, &s->model, err);
+    if (rc == RT_OK && (rc = pool_get(s, &s->pool[0], err)) == RT_OK)
         s->npool = 1;
     if (rc == RT_OK)
         rc = start(s, o, err);
@@ -280,8 +303,9 @@ void rt_server_free(rt_server *s)
     if (s->d)
         MHD_stop_daemon(s->d);
     for (size_t i = 0; i < s->npool; i++)
-        rt_store_free(s->pool[i]);
+        ctx_free(&s->pool[i]);
     free(s->pool);
+    rt_model_free(s->model);
     free(s->db);
     pthread_mutex_destroy(&s->mu);
     free(s);

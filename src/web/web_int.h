@@ -50,16 +50,38 @@ typedef struct rt_web_response {
     char *body;                  /* malloc'd body owned by the response, or NULL */
 } rt_web_response;
 
+struct rt_model;
+struct rt_featurizer;
+
+/* What one worker thread answers with; the pointers are borrowed. */
+typedef struct rt_web_ctx {
+    rt_store *store;             /* read-only store, used by this thread only */
+    const struct rt_model *model; /* model for /api/explain (shared, read-only), or NULL */
+    struct rt_featurizer *fz;    /* this thread's featurizer of the model's vocabulary */
+} rt_web_ctx;
+
 /*
  * Answer REQ into *resp (zeroed first): the page's files, GET /api/search,
- * /api/record/ID, /api/export, /api/countries; 400 with {"error": MSG} for
- * bad arguments or FTS5 syntax, 404 for unknown paths and records, 405 for
- * methods other than GET and HEAD, 500 for store errors. S is a read-only
- * store used by this thread only. The caller frees *resp with
- * rt_web_response_clear. Returns RT_OK when *resp holds an answer, or
+ * /api/record/ID, /api/export, /api/countries, /api/explain/ID; 400 with
+ * {"error": MSG} for bad arguments or FTS5 syntax, 404 for unknown paths
+ * and records (and /api/explain when no model is served), 405 for methods
+ * other than GET and HEAD, 500 for store errors. The caller frees *resp
+ * with rt_web_response_clear. Returns RT_OK when *resp holds an answer, or
  * RT_ENOMEM when none could be built (*resp empty, err set).
  */
-int rt_web_handle(rt_store *s, const rt_web_request *req, rt_web_response *resp, rt_err *err);
+int rt_web_handle(const rt_web_ctx *c, const rt_web_request *req, rt_web_response *resp,
+                  rt_err *err);
+
+/*
+ * Record ID's predicted labels explained by C->model: {"id", "explain":
+ * {FACET: [{"label", "score", "terms": [{"term", "weight", "count",
+ * "words"}]}]}} with the K strongest terms per label; labels the model does
+ * not know are left out. *out is malloc'd (caller frees), NULL with RT_OK
+ * when there is no such record. Returns RT_OK, RT_EINVAL (a record in a
+ * language the model cannot analyze), RT_EDB or RT_ENOMEM.
+ */
+int rt_web_explain_json(const rt_web_ctx *c, const char *id, size_t k, char **out, size_t *len,
+                        rt_err *err);
 
 /* Free the body of R and zero it; NULL is safe. */
 void rt_web_response_clear(rt_web_response *r);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # revtag serve: the JSON API answers as `revtag search --json` does for the
-# same query and filters; records, exports, countries, the page's files;
+# same query and filters; records, exports, countries, explanations with -m
+# MODEL, the page's files;
 # 400/403/404/405; read-only store; clean stop on SIGINT and SIGTERM; usage.
 set -uo pipefail
 REVTAG=$1 SRC=$2 TMP=$(mktemp -d)
@@ -166,7 +167,24 @@ wait "$p2"; rc=$?
 kill -TERM "$PID"; wait "$PID"
 ok
 
-# 10. Usage and store errors.
+# 10. With -m MODEL, /api/explain gives the words behind each predicted label.
+"$REVTAG" train -q -f policy_area -o "$TMP/m.model" "$SRC/tests/data/web/records.jsonl" || fail "train"
+start model -d "$DB" -m "$TMP/m.model" --port 0
+[ "$(get "${URL}api/explain/web-04?k=3")" = 200 ] || fail "explain: $(cat "$TMP/body")"
+grep -q '^{"id":"web-04","explain":{"policy_area":\[{"label":"Health","score":0.95,"terms":\[{"term":' "$TMP/body" \
+  || fail "explain body: $(cat "$TMP/body")"
+[ "$(grep -o '"term":' "$TMP/body" | wc -l)" -le 3 ] || fail "explain: k=3 not applied"
+[ "$(get "${URL}api/explain/nope")" = 404 ] || fail "explain missing record not 404"
+kill -TERM "$PID"; wait "$PID"
+start nomodel -d "$DB" --port 0
+[ "$(get "${URL}api/explain/web-04")" = 404 ] && grep -q -- '-m MODEL' "$TMP/body" || fail "explain without a model"
+kill -TERM "$PID"; wait "$PID"
+printf 'not a model' > "$TMP/bad.model"
+"$REVTAG" serve -d "$DB" -m "$TMP/bad.model" --port 0 2> "$TMP/err"; rc=$?
+[ $rc = 1 ] && [ "$(wc -l < "$TMP/err")" = 1 ] && grep -q 'bad.model' "$TMP/err" || fail "bad model: exit $rc $(cat "$TMP/err")"
+ok
+
+# 11. Usage and store errors.
 "$REVTAG" serve 2> "$TMP/err"; rc=$?
 [ $rc = 2 ] || fail "no -d: exit $rc"
 "$REVTAG" serve -d "$DB" --port 70000 2> /dev/null; rc=$?

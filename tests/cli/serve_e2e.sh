@@ -16,4 +16,6 @@ if [ ! -d "$E2E/node_modules/playwright-core" ]; then
   (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/e2e"
 fi
 "$REVTAG" index -q -d "$TMP/web.db" "$SRC/tests/data/web/records.jsonl" || fail "revtag index"
-node "$E2E/explorer.test.js" "$REVTAG" "$TMP/web.db" "$BUILD/explorer.png"
+"$REVTAG" train -q -f policy_area -f approach -o "$TMP/web.model" "$SRC/tests/data/web/records.jsonl" \
+  || fail "revtag train"
+node "$E2E/explorer.test.js" "$REVTAG" "$TMP/web.db" "$BUILD/explorer.png" "$TMP/web.model"

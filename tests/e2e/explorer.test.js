@@ -6,7 +6,7 @@
  * with the same query and filters; also bad syntax, record detail, escaping
  * of hostile titles and that the page asks nothing of any other host.
  *
- * usage: node explorer.test.js REVTAG DB SCREENSHOT.png
+ * usage: node explorer.test.js REVTAG DB SCREENSHOT.png [MODEL]
  */
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
@@ -15,7 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 
-const [REVTAG, DB, SHOT] = process.argv.slice(2);
+const [REVTAG, DB, SHOT, MODEL] = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--no-first-run', '--disable-component-update', '--disable-sync'];
@@ -92,7 +92,8 @@ async function compare(page, what, query, filters, extra) {
 
 function startServer() {
   return new Promise((resolve, reject) => {
-    const srv = spawn(REVTAG, ['serve', '-d', DB, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = ['serve', '-d', DB, '--port', '0', ...(MODEL ? ['-m', MODEL] : [])];
+    const srv = spawn(REVTAG, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     srv.stderr.on('data', (d) => {
       err += d;
@@ -155,6 +156,12 @@ async function steps(page, url) {
   check(detail.title === api.title, 'detail title', detail.title);
   check(detail.manual === nManual && detail.predicted === nPred, 'detail labels',
     JSON.stringify(detail) + ' want ' + nManual + '/' + nPred);
+
+  // Explanations: one block per predicted label the model knows, each listing words.
+  const ex = await (await page.request.get(url + 'api/explain/' + encodeURIComponent(id))).json();
+  const nWhy = MODEL ? Object.values(ex.explain || {}).reduce((n, v) => n + v.length, 0) : 0;
+  const why = await page.evaluate(() => [...document.querySelectorAll('#detail .why')].map((w) => w.querySelectorAll('li').length));
+  check(why.length === nWhy && (!MODEL || nWhy > 0) && why.every((n) => n > 0), 'detail explanations', JSON.stringify(why) + ' want ' + nWhy);
 
   // 6. Unticking both filters brings the whole search back.
   await settle(page, () => page.click('#map circle.bubble[data-country="US"]'));

@@ -362,7 +362,8 @@
   /* ------------------------------------------------------------ record detail */
 
   async function showRecord(id) {
-    const r = await getJSON('/api/record/' + encodeURIComponent(id));
+    const [r, ex] = await Promise.all([getJSON('/api/record/' + encodeURIComponent(id)),
+      getJSON('/api/explain/' + encodeURIComponent(id))]);
     const d = $('detail');
     d.replaceChildren();
     const close = el('button', { type: 'button', class: 'secondary close' }, 'Close');
@@ -371,7 +372,7 @@
     if (!r.ok) {
       d.append(el('p', { class: 'note' }, r.body.error || 'HTTP ' + r.status));
     } else {
-      recordBody(d, r.body);
+      recordBody(d, r.body, ex);
     }
     d.hidden = false;
     document.querySelector('main').classList.add('with-detail');
@@ -390,7 +391,7 @@
 
   const KNOWN = new Set(['id', 'title', 'abstract', 'text', 'year', 'type', 'lang', 'labels', 'predicted']);
 
-  function recordBody(d, rec) {
+  function recordBody(d, rec, ex) {
     d.append(el('h2', null, rec.title || '(untitled)'));
     const dl = el('dl');
     const row = (k, v) => { if (v !== undefined && v !== null && v !== '') dl.append(el('dt', null, k), el('dd', null, String(v))); };
@@ -405,10 +406,44 @@
     }
     d.append(dl);
     d.append(labelTable(rec));
-    d.append(el('p', { class: 'note' },
-      'Explain terms (which words drove each prediction) need the model: see `revtag explain`.'));
+    d.append(explainBox(rec, ex));
     if (rec.abstract) d.append(el('h3', null, 'Abstract'), el('p', { class: 'text' }, rec.abstract));
     if (rec.text) d.append(el('h3', null, 'Text'), longText(rec.text));
+  }
+
+  // The words behind each predicted label, from /api/explain (served with -m MODEL).
+  function explainBox(rec, ex) {
+    const box = el('div', { class: 'explain' }, el('h3', null, 'Why these predictions'));
+    if (!Object.keys(rec.predicted || {}).length) {
+      box.append(el('p', { class: 'note' }, 'No predicted labels.'));
+      return box;
+    }
+    if (!ex.ok) {
+      box.append(el('p', { class: 'note' }, ex.status === 404
+        ? 'Start revtag serve with -m MODEL (the model that predicted these labels) to see the words behind each one.'
+        : 'Explanation unavailable: ' + (ex.body.error || 'HTTP ' + ex.status)));
+      return box;
+    }
+    let n = 0;
+    for (const [f, labs] of Object.entries(ex.body.explain || {})) {
+      for (const lab of labs) {
+        n++;
+        const terms = el('ul', { class: 'terms' });
+        const max = lab.terms.reduce((m, t) => Math.max(m, t.weight), 0) || 1;
+        for (const t of lab.terms) {
+          const bar = el('span', { class: 'bar' });
+          bar.style.width = Math.max(2, Math.round(36 * t.weight / max)) + 'px';
+          terms.append(el('li', { title: 'term "' + t.term + '", ' + t.count + '×, weight ' + t.weight.toFixed(3) },
+            bar, ' ' + (t.words.length ? t.words.join(', ') : t.term)));
+        }
+        if (!lab.terms.length) terms.append(el('li', { class: 'note' }, 'no term raised this score'));
+        box.append(el('div', { class: 'why', 'data-facet': f, 'data-label': lab.label },
+          el('span', { class: 'tag predicted' }, el('span', { class: 'facet-name' }, f + ':'), lab.label,
+            el('b', { class: 'score' }, fmtScore(lab.score))), terms));
+      }
+    }
+    if (!n) box.append(el('p', { class: 'note' }, 'The served model knows none of these predicted labels.'));
+    return box;
   }
 
   function longText(s) {
