@@ -19,7 +19,7 @@ start() {
   "$REVTAG" serve "$@" 2> "$TMP/$name.err" &
   PID=$!
   PIDS+=("$PID")
-  for _ in $(seq 100); do
+  for _ in $(seq 400); do
     URL=$(sed -n 's/^revtag serve: \(http:.*\)$/\1/p' "$TMP/$name.err")
     PORT=${URL##*:}; PORT=${PORT%/}
     [ -n "$URL" ] && return 0
