@@ -25,7 +25,10 @@ enum {
     RT_STORE_WRITE = 1         /* read and write; created when missing */
 };
 
-/* A predicted label to store with a record: a plain value, strings borrowed. */
+/*
+ * A predicted label to store with a record: a plain value, strings borrowed.
+ * An entry with LABEL NULL stores nothing (a facet predicted with no label).
+ */
 typedef struct rt_store_label {
     const char *facet;
     const char *label;
@@ -68,8 +71,9 @@ void rt_store_rollback(rt_store *s);
  * Manual labels are REC's facets (a facet with no labels is kept as coded
  * and empty). Predicted labels are the "predicted" member of REC's unknown
  * fields ({FACET: [{"label": L, "score": S[, "model": M]}, ...]}, removed
- * from the stored fields) and the NPRED labels PRED, which replace the
- * input's for the facets they name. Outside rt_store_begin/commit the put
+ * from the stored fields), or, when PRED is not NULL, the NPRED labels PRED
+ * instead (replacing the input's "predicted" as `revtag classify` does).
+ * Outside rt_store_begin/commit the put
  * is its own transaction. Returns RT_OK, RT_EFORMAT (no id, unknown
  * language, or a bad "predicted" member; err = "FILE:LINE: ...", found
  * before anything is written, so the run can go on without the record),

@@ -629,14 +629,6 @@ static void put_manual(put_ctx *c, int *rc)
     }
 }
 
-static int pred_names(const rt_store_label *pred, size_t npred, const char *facet)
-{
-    for (size_t i = 0; i < npred; i++)
-        if (strcmp(pred[i].facet, facet) == 0)
-            return 1;
-    return 0;
-}
-
 /* Check the input's "predicted": {FACET: [{"label": L, "score": S[, "model": M]}, ...]}. */
 static int check_predicted(const put_ctx *c)
 {
@@ -671,18 +663,17 @@ static void put_predicted(put_ctx *c, const rt_store_label *pred, size_t npred, 
     const char *facet;
     json_t *arr, *it;
     size_t i;
-    if (*rc == RT_OK && json_is_object(c->predicted))
+    if (*rc == RT_OK && !pred && json_is_object(c->predicted))
         json_object_foreach(c->predicted, facet, arr) {
-            if (pred_names(pred, npred, facet))
-                continue;
             json_array_foreach(arr, i, it)
                 put_label(c, facet, json_string_value(json_object_get(it, "label")),
                           RT_SOURCE_PREDICTED, json_number_value(json_object_get(it, "score")),
                           json_string_value(json_object_get(it, "model")), i, rc);
         }
     for (size_t k = 0; k < npred && *rc == RT_OK; k++)
-        put_label(c, pred[k].facet, pred[k].label, RT_SOURCE_PREDICTED, pred[k].score,
-                  pred[k].model, k, rc);
+        if (pred[k].label)
+            put_label(c, pred[k].facet, pred[k].label, RT_SOURCE_PREDICTED, pred[k].score,
+                      pred[k].model, k, rc);
 }
 
 static int find_rid(rt_store *s, const char *id, int64_t *rid, rt_err *err)

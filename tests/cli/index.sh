@@ -43,7 +43,7 @@ before=$(snapshot "$DB")
   || fail "bad record message: $(cat "$TMP/err")"
 [ "$(snapshot "$DB")" = "$before" ] || fail "a failed run changed the store"
 "$REVTAG" index -d "$DB" --skip-bad "$TMP/bad.jsonl" 2> "$TMP/err" || fail "--skip-bad exited $?"
-grep -q "skipped: .*bad.jsonl:4" "$TMP/err" && grep -q "4 record(s), 1 skipped" "$TMP/err" \
+grep -q "skipped: .*bad.jsonl:4" "$TMP/err" && grep -q "4 record(s) indexed, 1 skipped" "$TMP/err" \
   || fail "--skip-bad report: $(cat "$TMP/err")"
 [ "$(total "$DB")" = 17 ] || fail "--skip-bad: $(total "$DB") records, want 17"
 
@@ -73,7 +73,19 @@ exec 3>&-
 "$REVTAG" index -q -d "$DB" "$TMP/big.jsonl" || fail "index after the kill exited $?"
 [ "$(total "$DB")" = 8017 ] || fail "after the kill: $(total "$DB") records, want 8017"
 
-# 5. Usage and input errors.
+# 5. -m MODEL stores what `revtag classify -m MODEL | revtag index -` stores.
+"$REVTAG" train -f policy_area -f approach -f country --cv 2 -o "$TMP/m.bin" "$REC" 2> /dev/null \
+  || fail "train exited $?"
+"$REVTAG" classify -m "$TMP/m.bin" "$REC" | "$REVTAG" index -q -d "$TMP/a.db" - || fail "classify | index"
+"$REVTAG" index -q -d "$TMP/b.db" -m "$TMP/m.bin" "$REC" || fail "index -m exited $?"
+"$REVTAG" export -d "$TMP/a.db" -f json > "$TMP/a.json"
+"$REVTAG" export -d "$TMP/b.db" -f json | sed 's/,"model":"m.bin"//g' > "$TMP/b.json"
+grep -q '"predicted":{"approach"' "$TMP/a.json" || fail "no predictions stored"
+cmp -s "$TMP/a.json" "$TMP/b.json" || fail "index -m differs from classify | index"
+"$REVTAG" export -d "$TMP/b.db" -f csv | grep -q '"country","GB","predicted",' || fail "-m labels"
+"$REVTAG" index -d "$TMP/c.db" -m "$TMP/missing.bin" "$REC" 2> /dev/null; [ $? -eq 1 ] || fail "missing model"
+
+# 6. Usage and input errors.
 "$REVTAG" index "$REC" 2> /dev/null; [ $? -eq 2 ] || fail "no -d: want exit 2"
 "$REVTAG" index -d "$DB" 2> /dev/null; [ $? -eq 2 ] || fail "no FILE: want exit 2"
 "$REVTAG" index -d "$DB" --format docx "$REC" 2> /dev/null; [ $? -eq 2 ] || fail "bad --format"
