@@ -33,6 +33,7 @@ extern const cli_cmd cli_cmd_export;
 extern const cli_cmd cli_cmd_train;
 extern const cli_cmd cli_cmd_classify;
 extern const cli_cmd cli_cmd_model;
+extern const cli_cmd cli_cmd_eval;
 
 /* ---------------------------------------------------------------- util */
 

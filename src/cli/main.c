@@ -20,6 +20,7 @@ static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_train,
     &cli_cmd_classify,
     &cli_cmd_model,
+    &cli_cmd_eval,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -1,0 +1,751 @@
+/*
+ * cmd_eval.c - `revtag eval`: how far the tags can be trusted. Scores a
+ * model on held-out labelled records, or cross-validates training on
+ * stratified folds (with a learning curve on request), and reports the
+ * figures as a table, JSON Lines or a self-contained HTML page.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "revtag/atomic.h"
+#include "revtag/folds.h"
+#include "revtag/gazetteer.h"
+#include "revtag/model.h"
+#include "revtag/reader.h"
+#include "revtag/report.h"
+#include "rtint.h"
+
+#define BATCH 4096        /* records predicted per predictor run */
+#define CURVE_STEPS 10    /* learning curve: 10%, 20%, ... 100% */
+
+typedef struct eval_args {
+    const char *model;         /* -m: score this model */
+    const char **facets;       /* -f, borrowed from argv */
+    size_t nfacets;
+    unsigned k;                /* --folds: cross-validate */
+    int algo;                  /* --algo, -1 = the training default */
+    uint64_t seed;
+    int curve, json, threads, progress;
+    const char *html;
+    const char *predictions;   /* --predictions: dump the held-out predictions here */
+    rt_reader_opts ro;
+} eval_args;
+
+/* Every record of every input, in input order. */
+typedef struct recset {
+    rt_record *v;
+    size_t n, cap;
+} recset;
+
+/* One facet being evaluated. */
+typedef struct facet_eval {
+    const char *name;
+    int multi;                 /* evaluated as multi-label */
+    rt_metrics *pooled;        /* every held-out record */
+    rt_metrics **fold;         /* per fold (cross-validation) */
+    rt_metrics_summary *folds;
+    rt_metrics_summary *runs;  /* learning curve: CURVE_STEPS x k summaries */
+    rt_curve_point curve[CURVE_STEPS];
+    int algo;                  /* algorithm of the models scored; -2 when they differ */
+    char algo_name[64];
+} facet_eval;
+
+/* Everything one evaluation run holds. */
+typedef struct eval_run {
+    const eval_args *a;
+    recset rs;
+    const rt_record **ptrs;    /* the records used */
+    size_t n;
+    facet_eval *fe;
+    size_t nfe;
+    rt_gazetteer *gz;          /* facet "country": gazetteer evidence, as revtag classify */
+    double ntrain[CURVE_STEPS];
+    int dumping;               /* the predictions scored now go to the dump */
+    rt_buf dump;               /* --predictions: JSON Lines */
+} eval_run;
+
+/* ------------------------------------------------------------ input */
+
+static int read_file(const char *path, const rt_reader_opts *o, recset *s, rt_err *err)
+{
+    rt_reader *r;
+    int rc = rt_reader_open(path, o, &r, err);
+    while (rc == RT_OK) {
+        if (s->n == s->cap) {
+            size_t cap = s->cap ? 2 * s->cap : 1024;
+            rt_record *v = realloc(s->v, cap * sizeof *v);
+            if (!v) {
+                rc = rt_err_set(err, RT_ENOMEM, "out of memory");
+                break;
+            }
+            s->v = v;
+            s->cap = cap;
+        }
+        rt_record_init(&s->v[s->n]);
+        if ((rc = rt_reader_next(r, &s->v[s->n], err)) == RT_OK)
+            s->n++;
+        else
+            rt_record_clear(&s->v[s->n]);
+    }
+    if (rc == RT_DONE && rt_reader_skipped(r) > 0)
+        fprintf(stderr, "revtag eval: %s: %zu malformed record(s) skipped\n", path,
+                rt_reader_skipped(r));
+    rt_reader_free(r);
+    return rc == RT_DONE ? RT_OK : rc;
+}
+
+/* 1 when REC has labels for any evaluated facet. */
+static int coded(const eval_run *r, const rt_record *rec)
+{
+    for (size_t f = 0; f < r->nfe; f++)
+        if (rt_record_get_facet(rec, r->fe[f].name))
+            return 1;
+    return 0;
+}
+
+/* Keep the records coded for an evaluated facet; decide each facet's mode. */
+static int select_records(eval_run *r, int argc, char **argv, rt_err *err)
+{
+    r->ptrs = malloc((r->rs.n ? r->rs.n : 1) * sizeof *r->ptrs);
+    if (!r->ptrs)
+        return rt_err_set(err, RT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < r->rs.n; i++)
+        if (coded(r, &r->rs.v[i]))
+            r->ptrs[r->n++] = &r->rs.v[i];
+    size_t kept = 0;
+    for (size_t f = 0; f < r->nfe; f++) {
+        size_t n = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            const rt_facet_labels *fl = rt_record_get_facet(r->ptrs[i], r->fe[f].name);
+            n += fl != NULL;
+            if (fl && fl->nlabels != 1)
+                r->fe[f].multi = 1;
+        }
+        if (n == 0 && (r->a->nfacets || r->nfe == 1))
+            return rt_err_set(err, RT_EINVAL, "%s%s: no record has labels for facet '%s'",
+                              argv[optind], argc - optind > 1 ? " ..." : "", r->fe[f].name);
+        if (n == 0)     /* every facet of a model: skip those the input does not code */
+            fprintf(stderr, "revtag eval: no record has labels for facet '%s': skipped\n",
+                    r->fe[f].name);
+        else
+            r->fe[kept++] = r->fe[f];
+    }
+    if (kept == 0)
+        return rt_err_set(err, RT_EINVAL, "%s%s: no record has labels for the model's facets",
+                          argv[optind], argc - optind > 1 ? " ..." : "");
+    r->nfe = kept;
+    return RT_OK;
+}
+
+/* ------------------------------------------------------------ scoring */
+
+/* The labels assigned to one record for one facet, as revtag classify assigns them. */
+typedef struct assigned {
+    const char **names;        /* room for the most labels any facet can assign */
+    double *scores;
+    size_t n;
+} assigned;
+
+/* Record I of the last predictor run, model facet MF: the assigned labels into *out. */
+static int decide(const eval_run *r, const rt_predictor *p, const rt_facet_info *fi,
+                  const rt_record *rec, size_t i, size_t mf, assigned *out, rt_err *err)
+{
+    const rt_label_score *ls;
+    size_t nd = rt_predictor_get(p, i, mf, &ls);
+    if (!r->gz || strcmp(fi->name, "country") != 0) {
+        for (size_t k = 0; k < nd; k++) {
+            out->names[k] = fi->labels[ls[k].label];
+            out->scores[k] = ls[k].score;
+        }
+        out->n = nd;
+        return RT_OK;
+    }
+    size_t cap = rt_country_count();
+    unsigned *dec = malloc((nd + 1) * sizeof *dec);
+    rt_country_score *cs = malloc(cap * sizeof *cs);
+    int rc = dec && cs ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
+    for (size_t k = 0; rc == RT_OK && k < nd; k++)
+        dec[k] = ls[k].label;
+    if (rc == RT_OK)
+        rc = rt_country_tag(r->gz, rec, NULL, fi->labels, rt_predictor_scores(p, i, mf),
+                            fi->nlabels, dec, nd, cs, cap, &out->n, err);
+    for (size_t k = 0; rc == RT_OK && k < out->n; k++) {
+        out->names[k] = cs[k].alpha2;
+        out->scores[k] = cs[k].score;
+    }
+    free(dec);
+    free(cs);
+    return rc;
+}
+
+/* Add ASSIGNED as FACET: [{"label", "score"}, ...] to PJ (the record's "predicted"). */
+static int dump_facet(json_t *pj, const char *facet, const assigned *as, rt_err *err)
+{
+    json_t *arr = json_array();
+    int bad = !arr || json_object_set_new(pj, facet, arr) != 0;
+    for (size_t k = 0; !bad && k < as->n; k++)
+        bad = json_array_append_new(arr, json_pack("{s:s,s:f}", "label", as->names[k], "score",
+                                                   as->scores[k])) != 0;
+    return bad ? rt_err_set(err, RT_ENOMEM, "out of memory") : RT_OK;
+}
+
+/*
+ * Record I of the last predictor run, evaluated facet F: add it to POOLED
+ * and FOLD (may be NULL) when it has gold labels, and its prediction to PJ
+ * (may be NULL).
+ */
+static int add_record(const eval_run *r, const rt_predictor *p, const rt_model *m, size_t f,
+                      const rt_record *rec, size_t i, rt_metrics *pooled, rt_metrics *fold,
+                      assigned *as, json_t *pj, rt_err *err)
+{
+    long mf = rt_model_find_facet(m, r->fe[f].name);
+    if (mf < 0)
+        return rt_err_set(err, RT_EINVAL, "model has no facet '%s'", r->fe[f].name);
+    rt_facet_info fi;
+    rt_model_get_facet(m, (size_t)mf, &fi);
+    int rc = decide(r, p, &fi, rec, i, (size_t)mf, as, err);
+    if (rc == RT_OK && pj)
+        rc = dump_facet(pj, fi.name, as, err);
+    const rt_facet_labels *gold = rt_record_get_facet(rec, r->fe[f].name);
+    if (rc != RT_OK || !gold)
+        return rc;
+    const char *const *g = (const char *const *)gold->labels;
+    rc = rt_metrics_add(pooled, rec->id, g, gold->nlabels, as->names, as->n, err);
+    if (rc == RT_OK && fold)
+        rc = rt_metrics_add(fold, rec->id, g, gold->nlabels, as->names, as->n, err);
+    const double *sc = rt_predictor_scores(p, i, (size_t)mf);
+    for (size_t l = 0; rc == RT_OK && l < fi.nlabels; l++) {
+        int pos = 0;
+        for (size_t j = 0; j < gold->nlabels; j++)
+            pos |= strcmp(gold->labels[j], fi.labels[l]) == 0;
+        rt_metrics_add_score(pooled, sc[l], pos);
+    }
+    return rc;
+}
+
+/* Append REC with {"predicted": PJ, "fold": FOLD} (fold 0: none) to the predictions dump. */
+static int dump_record(eval_run *r, const rt_record *rec, json_t *pj, unsigned fold, rt_err *err)
+{
+    json_t *app = json_pack("{s:O}", "predicted", pj);
+    char *tail = NULL, *line = NULL;
+    size_t len = 0;
+    int rc = app && (!fold || json_object_set_new(app, "fold", json_integer(fold)) == 0)
+                     && (tail = json_dumps(app, JSON_COMPACT | JSON_REAL_PRECISION(4)))
+                 ? rt_record_write_json(rec, tail, &line, &len, err)
+                 : rt_err_set(err, RT_ENOMEM, "out of memory");
+    rt_buf_append(&rc, &r->dump, line, len);
+    rt_buf_append(&rc, &r->dump, "\n", 1);
+    free(line);
+    free(tail);
+    json_decref(app);
+    return rc;
+}
+
+/* Note the algorithm of facet F in model M (for the report). */
+static void note_algo(facet_eval *fe, const rt_model *m)
+{
+    long mf = rt_model_find_facet(m, fe->name);
+    if (mf < 0)
+        return;
+    rt_facet_info fi;
+    rt_model_get_facet(m, (size_t)mf, &fi);
+    fe->algo = fe->algo == -1 || fe->algo == fi.algo ? fi.algo : -2;
+}
+
+/* Room for the labels of any facet of M (the country facet may add gazetteer countries). */
+static int assigned_new(const rt_model *m, assigned *as, rt_err *err)
+{
+    rt_model_info mi;
+    rt_model_get_info(m, &mi);
+    size_t most = rt_country_count();
+    for (size_t f = 0; f < mi.nfacets; f++) {
+        rt_facet_info fi;
+        rt_model_get_facet(m, f, &fi);
+        most = fi.nlabels > most ? fi.nlabels : most;
+    }
+    as->names = malloc(most * sizeof *as->names);
+    as->scores = malloc(most * sizeof *as->scores);
+    return as->names && as->scores ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
+}
+
+/* Predict a batch and add every record to every facet (and to the dump when asked for). */
+static int score_batch(eval_run *r, const rt_model *m, rt_predictor *p, const rt_record **recs,
+                       size_t nb, rt_metrics **pooled, rt_metrics **fold, unsigned fold_no,
+                       assigned *as, rt_err *err)
+{
+    int rc = rt_predictor_run(p, recs, nb, 0, err);
+    for (size_t i = 0; rc == RT_OK && i < nb; i++) {
+        json_t *pj = r->dumping ? json_object() : NULL;
+        if (r->dumping && !pj)
+            rc = rt_err_set(err, RT_ENOMEM, "out of memory");
+        for (size_t f = 0; rc == RT_OK && f < r->nfe; f++)
+            rc = add_record(r, p, m, f, recs[i], i, pooled[f], fold ? fold[f] : NULL, as, pj,
+                            err);
+        if (rc == RT_OK && pj)
+            rc = dump_record(r, recs[i], pj, fold_no, err);
+        json_decref(pj);
+    }
+    return rc;
+}
+
+/*
+ * Predict the N records RECS with M and add them to every facet's
+ * accumulators: POOLED[f] and, when not NULL, FOLD[f] (of fold FOLD_NO,
+ * 1-based; 0 when not cross-validating).
+ */
+static int score(eval_run *r, const rt_model *m, const rt_record **recs, size_t n,
+                 rt_metrics **pooled, rt_metrics **fold, unsigned fold_no, rt_err *err)
+{
+    rt_predictor *p = NULL;
+    assigned as = { NULL, NULL, 0 };
+    int rc = assigned_new(m, &as, err);
+    if (rc == RT_OK)
+        rc = rt_predictor_new(m, r->a->threads, &p, err);
+    for (size_t at = 0; rc == RT_OK && at < n; at += BATCH)
+        rc = score_batch(r, m, p, recs + at, n - at < BATCH ? n - at : BATCH, pooled, fold,
+                         fold_no, &as, err);
+    for (size_t f = 0; f < r->nfe; f++)
+        note_algo(&r->fe[f], m);
+    rt_predictor_free(p);
+    free(as.names);
+    free(as.scores);
+    return rc;
+}
+
+/* ------------------------------------------------------------ modes */
+
+static int eval_model(eval_run *r, const rt_model *m, rt_err *err)
+{
+    rt_metrics **pooled = calloc(r->nfe, sizeof *pooled);
+    int rc = pooled ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
+    for (size_t f = 0; rc == RT_OK && f < r->nfe; f++) {
+        pooled[f] = r->fe[f].pooled;
+        long mf = rt_model_find_facet(m, r->fe[f].name);
+        rt_facet_info fi;
+        if (mf < 0)
+            rc = rt_err_set(err, RT_EINVAL, "%s: the model has no facet '%s'", r->a->model,
+                            r->fe[f].name);
+        else
+            rt_model_get_facet(m, (size_t)mf, &fi);
+        if (rc == RT_OK && fi.multi_label && !r->fe[f].multi) {
+            rt_metrics_free(r->fe[f].pooled);   /* single-label data, multi-label model */
+            r->fe[f].multi = 1;
+            rc = rt_metrics_new(r->fe[f].name, 1, &r->fe[f].pooled, err);
+            pooled[f] = r->fe[f].pooled;
+        }
+    }
+    r->dumping = r->a->predictions != NULL;
+    if (rc == RT_OK)
+        rc = score(r, m, r->ptrs, r->n, pooled, NULL, 0, err);
+    free(pooled);
+    return rc;
+}
+
+static rt_train_opts train_opts(const eval_run *r)
+{
+    rt_train_opts t = rt_train_defaults();
+    t.facets = r->a->facets;
+    t.nfacets = r->a->nfacets;
+    if (r->a->algo >= 0)
+        t.algo = r->a->algo;
+    t.seed = r->a->seed;
+    t.threads = r->a->threads;
+    return t;
+}
+
+/* Train on TRAIN and score TEST into fresh accumulators; their summaries go to OUT[f]. */
+static int train_and_summarise(eval_run *r, const rt_record **train, size_t ntrain,
+                               const rt_record **test, size_t ntest, rt_metrics_summary **out,
+                               rt_err *err)
+{
+    rt_train_opts t = train_opts(r);
+    rt_model *m = NULL;
+    rt_metrics **acc = calloc(r->nfe, sizeof *acc);
+    int rc = acc ? rt_model_train(train, ntrain, &t, &m, err)
+                 : rt_err_set(err, RT_ENOMEM, "out of memory");
+    for (size_t f = 0; rc == RT_OK && f < r->nfe; f++)
+        rc = rt_metrics_new(r->fe[f].name, r->fe[f].multi, &acc[f], err);
+    if (rc == RT_OK)
+        rc = score(r, m, test, ntest, acc, NULL, 0, err);
+    for (size_t f = 0; acc && f < r->nfe; f++) {
+        if (rc == RT_OK)
+            rt_metrics_get(acc[f], out[f]);
+        rt_metrics_free(acc[f]);
+    }
+    free(acc);
+    rt_model_free(m);
+    return rc;
+}
+
+/* Learning curve points below 100% for fold J: nested, stratified shares of TRAIN. */
+static int curve_fold(eval_run *r, const rt_record **train, size_t ntrain,
+                      const rt_record **test, size_t ntest, unsigned j, rt_err *err)
+{
+    unsigned *chunk = malloc(ntrain * sizeof *chunk);
+    const rt_record **sub = malloc(ntrain * sizeof *sub);
+    rt_metrics_summary **out = calloc(r->nfe, sizeof *out);
+    int rc = chunk && sub && out ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
+    if (rc == RT_OK)
+        rc = rt_folds_assign_records(train, ntrain, r->a->facets, r->a->nfacets, CURVE_STEPS,
+                                     r->a->seed + 1 + j, chunk, err);
+    for (unsigned s = 1; rc == RT_OK && s < CURVE_STEPS; s++) {
+        size_t nsub = 0;
+        for (size_t i = 0; i < ntrain; i++)
+            if (chunk[i] < s)
+                sub[nsub++] = train[i];
+        for (size_t f = 0; f < r->nfe; f++)
+            out[f] = &r->fe[f].runs[(s - 1) * r->a->k + j];
+        if (r->a->progress)
+            fprintf(stderr, "revtag eval: fold %u/%u: curve %u%%, %zu training records\n", j + 1,
+                    r->a->k, s * 100 / CURVE_STEPS, nsub);
+        rc = train_and_summarise(r, sub, nsub, test, ntest, out, err);
+        r->ntrain[s - 1] += (double)nsub;
+    }
+    r->ntrain[CURVE_STEPS - 1] += (double)ntrain;
+    free(chunk);
+    free(sub);
+    free(out);
+    return rc;
+}
+
+/* Fold J: train on the other folds, score this one into the pooled and fold accumulators. */
+static int cv_fold(eval_run *r, const unsigned *fold, unsigned j, const rt_record **train,
+                   const rt_record **test, rt_metrics **pooled, rt_metrics **fm, rt_err *err)
+{
+    size_t ntrain = 0, ntest = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (fold[i] == j)
+            test[ntest++] = r->ptrs[i];
+        else
+            train[ntrain++] = r->ptrs[i];
+    }
+    if (r->a->progress)
+        fprintf(stderr, "revtag eval: fold %u/%u: training on %zu records, testing on %zu\n",
+                j + 1, r->a->k, ntrain, ntest);
+    rt_train_opts t = train_opts(r);
+    rt_model *m = NULL;
+    int rc = rt_model_train(train, ntrain, &t, &m, err);
+    for (size_t f = 0; rc == RT_OK && f < r->nfe; f++)
+        rc = rt_metrics_new(r->fe[f].name, r->fe[f].multi, &fm[f], err);
+    r->dumping = r->a->predictions != NULL;
+    if (rc == RT_OK)
+        rc = score(r, m, test, ntest, pooled, fm, j + 1, err);
+    r->dumping = 0;
+    for (size_t f = 0; rc == RT_OK && f < r->nfe; f++) {
+        rt_metrics_get(fm[f], &r->fe[f].folds[j]);
+        r->fe[f].fold[j] = fm[f];
+        fm[f] = NULL;
+        if (r->a->curve)
+            r->fe[f].runs[(CURVE_STEPS - 1) * r->a->k + j] = r->fe[f].folds[j];
+    }
+    rt_model_free(m);
+    if (rc == RT_OK && r->a->curve)
+        rc = curve_fold(r, train, ntrain, test, ntest, j, err);
+    return rc;
+}
+
+static void curve_finish(eval_run *r)
+{
+    for (size_t f = 0; f < r->nfe; f++)
+        for (size_t s = 0; s < CURVE_STEPS; s++) {
+            rt_curve_point *c = &r->fe[f].curve[s];
+            c->share = (double)(s + 1) / CURVE_STEPS;
+            c->ntrain = r->ntrain[s] / r->a->k;
+            rt_metrics_mean_sd(&r->fe[f].runs[s * r->a->k], r->a->k, &c->mean, &c->sd);
+        }
+}
+
+static int eval_folds(eval_run *r, rt_err *err)
+{
+    unsigned *fold = malloc(r->n * sizeof *fold);
+    const rt_record **train = malloc(r->n * sizeof *train), **test = malloc(r->n * sizeof *test);
+    rt_metrics **pooled = calloc(r->nfe, sizeof *pooled), **fm = calloc(r->nfe, sizeof *fm);
+    int rc = fold && train && test && pooled && fm ? RT_OK
+                                                   : rt_err_set(err, RT_ENOMEM, "out of memory");
+    if (rc == RT_OK)
+        rc = rt_folds_assign_records(r->ptrs, r->n, r->a->facets, r->a->nfacets, r->a->k,
+                                     r->a->seed, fold, err);
+    for (size_t f = 0; rc == RT_OK && f < r->nfe; f++)
+        pooled[f] = r->fe[f].pooled;
+    for (unsigned j = 0; rc == RT_OK && j < r->a->k; j++)
+        rc = cv_fold(r, fold, j, train, test, pooled, fm, err);
+    if (rc == RT_OK && r->a->curve)
+        curve_finish(r);
+    for (size_t f = 0; fm && f < r->nfe; f++)
+        rt_metrics_free(fm[f]);
+    free(fold);
+    free(train);
+    free(test);
+    free(pooled);
+    free(fm);
+    return rc;
+}
+
+/* ------------------------------------------------------------ setup and output */
+
+static int facets_new(eval_run *r, const rt_model *m, rt_err *err)
+{
+    rt_model_info mi = { 0 };
+    if (m)
+        rt_model_get_info(m, &mi);
+    r->nfe = r->a->nfacets ? r->a->nfacets : mi.nfacets;
+    r->fe = calloc(r->nfe ? r->nfe : 1, sizeof *r->fe);
+    if (!r->fe)
+        return rt_err_set(err, RT_ENOMEM, "out of memory");
+    unsigned k = r->a->k;
+    for (size_t f = 0; f < r->nfe; f++) {
+        facet_eval *fe = &r->fe[f];
+        rt_facet_info fi;
+        if (r->a->nfacets == 0)
+            rt_model_get_facet(m, f, &fi);
+        fe->name = r->a->nfacets ? r->a->facets[f] : fi.name;
+        fe->algo = -1;
+        if (k && (!(fe->fold = calloc(k, sizeof *fe->fold))
+                  || !(fe->folds = calloc(k, sizeof *fe->folds))
+                  || (r->a->curve && !(fe->runs = calloc(k * CURVE_STEPS, sizeof *fe->runs)))))
+            return rt_err_set(err, RT_ENOMEM, "out of memory");
+    }
+    return RT_OK;
+}
+
+static void facets_free(eval_run *r)
+{
+    for (size_t f = 0; r->fe && f < r->nfe; f++) {
+        facet_eval *fe = &r->fe[f];
+        rt_metrics_free(fe->pooled);
+        for (unsigned j = 0; fe->fold && j < r->a->k; j++)
+            rt_metrics_free(fe->fold[j]);
+        free(fe->fold);
+        free(fe->folds);
+        free(fe->runs);
+    }
+    free(r->fe);
+}
+
+static const char *algo_label(const eval_args *a, facet_eval *fe)
+{
+    const char *used = fe->algo >= 0 ? rt_algo_name(fe->algo) : fe->algo == -2 ? "mixed" : NULL;
+    if (a->algo == RT_ALGO_AUTO && used)
+        snprintf(fe->algo_name, sizeof fe->algo_name, "auto (%s)", used);
+    else
+        snprintf(fe->algo_name, sizeof fe->algo_name, "%s", used ? used : "?");
+    return used ? fe->algo_name : NULL;
+}
+
+static int save_dump(eval_run *r, rt_err *err)
+{
+    rt_atomic *at;
+    int rc = rt_atomic_new(r->a->predictions, &at, err);
+    if (rc == RT_OK) {
+        fwrite(r->dump.data ? r->dump.data : "", 1, r->dump.len, rt_atomic_fp(at));
+        rc = rt_atomic_commit(at, err);
+        rt_atomic_free(at);
+    }
+    return rc;
+}
+
+static int output(eval_run *r, int argc, char **argv, rt_err *err)
+{
+    const eval_args *a = r->a;
+    rt_report_facet *rf = calloc(r->nfe ? r->nfe : 1, sizeof *rf);
+    if (!rf)
+        return rt_err_set(err, RT_ENOMEM, "out of memory");
+    for (size_t f = 0; f < r->nfe; f++) {
+        facet_eval *fe = &r->fe[f];
+        rf[f] = (rt_report_facet){ fe->pooled, a->k ? fe->folds : NULL, a->k,
+                                   a->curve ? fe->curve : NULL, a->curve ? CURVE_STEPS : 0,
+                                   algo_label(a, fe) };
+    }
+    rt_report rep = { a->model, a->k, a->seed, (const char *const *)argv + optind,
+                      (size_t)(argc - optind), rf, r->nfe };
+    int rc = RT_OK;
+    if (a->predictions)
+        rc = save_dump(r, err);
+    if (rc == RT_OK && a->html)
+        rc = rt_report_save_html(&rep, a->html, err);
+    if (rc == RT_OK)
+        rc = a->json ? rt_report_json(&rep, stdout, err) : rt_report_table(&rep, stdout, err);
+    if (rc == RT_OK)
+        rc = cli_flush_stdout(err);
+    free(rf);
+    return rc;
+}
+
+/* ------------------------------------------------------------ arguments */
+
+static int add_facet(eval_args *a, const char *name, rt_err *err)
+{
+    const char **f = realloc(a->facets, (a->nfacets + 1) * sizeof *f);
+    if (!f)
+        return rt_err_set(err, RT_ENOMEM, "out of memory");
+    a->facets = f;
+    a->facets[a->nfacets++] = name;
+    return RT_OK;
+}
+
+enum { O_FOLDS = 256, O_ALGO, O_SEED, O_CURVE, O_JSON, O_HTML, O_PRED, O_PROGRESS, O_FORMAT,
+       O_COLUMNS, O_SEP, O_SKIP };
+
+static int parse_opt(eval_args *a, int ch, rt_err *err)
+{
+    long v;
+    int f;
+    switch (ch) {
+    case 'm': a->model = optarg; return RT_OK;
+    case 'f': return add_facet(a, optarg, err);
+    case O_FOLDS:
+        if (cli_parse_int("--folds", optarg, 2, RT_FOLDS_MAX, &v, err) != RT_OK)
+            return CLI_USAGE;
+        a->k = (unsigned)v;
+        return RT_OK;
+    case O_ALGO:
+        if ((a->algo = rt_algo_from_name(optarg)) < 0)
+            return rt_err_set(err, CLI_USAGE,
+                              "--algo: unknown algorithm '%s' (mnb, cnb, svm, nbsvm, auto)", optarg);
+        return RT_OK;
+    case O_SEED:
+        if (cli_parse_int("--seed", optarg, 0, 2147483647, &v, err) != RT_OK)
+            return CLI_USAGE;
+        a->seed = (uint64_t)v;
+        return RT_OK;
+    case 't':
+        if (cli_parse_int("--threads", optarg, 1, 1024, &v, err) != RT_OK)
+            return CLI_USAGE;
+        a->threads = (int)v;
+        return RT_OK;
+    case O_CURVE: a->curve = 1; return RT_OK;
+    case O_JSON: a->json = 1; return RT_OK;
+    case O_HTML: a->html = optarg; return RT_OK;
+    case O_PRED: a->predictions = optarg; return RT_OK;
+    case O_PROGRESS: a->progress = 1; return RT_OK;
+    case O_FORMAT:
+        if ((f = rt_format_from_name(optarg)) < 0)
+            return rt_err_set(err, CLI_USAGE, "--format: unknown format '%s'", optarg);
+        a->ro.format = (rt_format)f;
+        return RT_OK;
+    case O_COLUMNS: a->ro.columns = optarg; return RT_OK;
+    case O_SEP: a->ro.label_sep = optarg; return RT_OK;
+    case O_SKIP: a->ro.skip_bad = 1; return RT_OK;
+    default: return rt_err_set(err, CLI_USAGE, "unknown or incomplete option");
+    }
+}
+
+static int check_args(const eval_args *a, int argc, rt_err *err)
+{
+    if (!a->model == !a->k)
+        return rt_err_set(err, CLI_USAGE, "give either -m MODEL or --folds K");
+    if (a->k && a->nfacets == 0)
+        return rt_err_set(err, CLI_USAGE, "--folds needs the facets to train (-f FACET)");
+    if (a->model && (a->curve || a->algo >= 0))
+        return rt_err_set(err, CLI_USAGE, "--curve and --algo go with --folds, not -m");
+    for (size_t i = 0; i < a->nfacets; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(a->facets[i], a->facets[j]) == 0)
+                return rt_err_set(err, CLI_USAGE, "facet '%s' given twice", a->facets[i]);
+    if (optind == argc)
+        return rt_err_set(err, CLI_USAGE, "no labelled input file given");
+    return RT_OK;
+}
+
+static int parse(int argc, char **argv, eval_args *a, rt_err *err)
+{
+    static const struct option longopts[] = {
+        { "model", required_argument, NULL, 'm' }, { "facet", required_argument, NULL, 'f' },
+        { "folds", required_argument, NULL, O_FOLDS }, { "algo", required_argument, NULL, O_ALGO },
+        { "seed", required_argument, NULL, O_SEED }, { "threads", required_argument, NULL, 't' },
+        { "curve", no_argument, NULL, O_CURVE }, { "json", no_argument, NULL, O_JSON },
+        { "html", required_argument, NULL, O_HTML },
+        { "predictions", required_argument, NULL, O_PRED },
+        { "progress", no_argument, NULL, O_PROGRESS },
+        { "format", required_argument, NULL, O_FORMAT },
+        { "columns", required_argument, NULL, O_COLUMNS },
+        { "label-sep", required_argument, NULL, O_SEP }, { "skip-bad", no_argument, NULL, O_SKIP },
+        { NULL, 0, NULL, 0 },
+    };
+    int ch, rc = RT_OK;
+    optind = 0;
+    opterr = 0;
+    while (rc == RT_OK && (ch = getopt_long(argc, argv, "m:f:t:", longopts, NULL)) != -1) {
+        if (ch == '?' || ch == ':')
+            return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'",
+                              argv[optind - 1]);
+        rc = parse_opt(a, ch, err);
+    }
+    return rc == RT_OK ? check_args(a, argc, err) : rc;
+}
+
+static int run(int argc, char **argv, rt_err *err)
+{
+    eval_args a = { NULL, NULL, 0, 0, -1, 1, 0, 0, 0, isatty(2), NULL, NULL, { 0 } };
+    eval_run r = { &a, { 0 }, NULL, 0, NULL, 0, NULL, { 0 }, 0, { 0 } };
+    rt_model *m = NULL;
+    int rc = parse(argc, argv, &a, err);
+    if (rc == RT_OK && a.model)
+        rc = rt_model_load(a.model, &m, err);
+    if (rc == RT_OK)
+        rc = facets_new(&r, m, err);   /* -m without -f: every facet of the model */
+    for (int i = optind; rc == RT_OK && i < argc; i++)
+        rc = read_file(argv[i], &a.ro, &r.rs, err);
+    if (rc == RT_OK)
+        rc = select_records(&r, argc, argv, err);
+    for (size_t f = 0; rc == RT_OK && f < r.nfe; f++)
+        rc = rt_metrics_new(r.fe[f].name, r.fe[f].multi, &r.fe[f].pooled, err);
+    for (size_t f = 0; rc == RT_OK && f < r.nfe && !r.gz; f++)
+        if (strcmp(r.fe[f].name, "country") == 0)
+            rc = rt_gazetteer_new(&r.gz, err);
+    if (rc == RT_OK)
+        rc = m ? eval_model(&r, m, err) : eval_folds(&r, err);
+    if (rc == RT_OK)
+        rc = output(&r, argc, argv, err);
+    facets_free(&r);
+    rt_buf_free(&r.dump);
+    rt_model_free(m);
+    rt_gazetteer_free(r.gz);
+    free(r.ptrs);
+    for (size_t i = 0; i < r.rs.n; i++)
+        rt_record_clear(&r.rs.v[i]);
+    free(r.rs.v);
+    free(a.facets);
+    return rc;
+}
+
+const cli_cmd cli_cmd_eval = {
+    "eval", run, "measure tagging accuracy: score a model or cross-validate",
+    "usage: revtag eval -m MODEL [-f FACET...] [OPTIONS] FILE...\n"
+    "       revtag eval --folds K -f FACET [-f FACET...] [--algo A] [--seed S]\n"
+    "                   [--curve] [OPTIONS] FILE...\n\n"
+    "Measure how well the tags match hand-coded labels. With -m, predict the\n"
+    "labelled records in FILEs with MODEL (exactly as revtag classify does) and\n"
+    "compare; with --folds, split the records into K stratified folds (multi-label\n"
+    "aware, seeded), train on K-1 folds and test on the other, K times. Only the\n"
+    "records with labels for a facet count for it.\n\n"
+    "Per facet: precision, recall, F1 and support per label; micro, macro and\n"
+    "weighted averages; accuracy and a confusion matrix (single-label facets) or\n"
+    "subset accuracy and Hamming loss (multi-label); with --folds also the mean\n"
+    "and standard deviation across folds. A 0/0 precision, recall or F1 is 0.\n\n"
+    "  -m, --model MODEL  model file to score (from revtag train)\n"
+    "  -f, --facet F      facet to evaluate (repeat; with -m default: every facet\n"
+    "                     of the model)\n"
+    "      --folds K      cross-validate with K folds (2-64)\n"
+    "      --algo A       training algorithm with --folds: nbsvm, svm, cnb, mnb or\n"
+    "                     auto (default: revtag train's)\n"
+    "      --seed S       seed for the folds and training (default 1)\n"
+    "      --curve        learning curve: held-out F1 as the share of the training\n"
+    "                     folds used grows 10%, 20%, ... 100% (nested, stratified)\n"
+    "      --json         print one JSON object per facet instead of the table\n"
+    "      --html FILE    also write a self-contained HTML report with plots\n"
+    "      --predictions FILE  also write every held-out record with its\n"
+    "                     \"predicted\" labels (as revtag classify) and, with\n"
+    "                     --folds, its \"fold\" (1..K), as JSON Lines\n"
+    "  -t, --threads N    worker threads (default: all cores)\n"
+    "      --progress     report each fold on stderr (default when stderr is a\n"
+    "                     terminal)\n"
+    "      --format F, --columns MAP, --label-sep S, --skip-bad\n"
+    "                     input options, as for revtag convert\n\n"
+    "Exit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
+};
