@@ -15,3 +15,25 @@ CORPUS=corpus/publications.jsonl
 echo "== text pipeline over $CORPUS"
 "$REVTAG" tokens "$CORPUS" > "$OUT/tokens.txt"
 echo "   $(wc -l < "$OUT/tokens.txt") terms written to $OUT/tokens.txt"
+
+# Store and exports: index the classified corpus ($OUT/classified.jsonl from the
+# step above; the corpus with its manual labels only when it is missing) and
+# write every export under one folder.
+echo "== store and exports"
+DB=$OUT/revtag.db
+EXPORTS=$OUT/exports
+INDEXED=$OUT/classified.jsonl
+[ -s "$INDEXED" ] || INDEXED=$CORPUS
+rm -f "$DB" "$DB-wal" "$DB-shm"
+"$REVTAG" index -q -d "$DB" "$INDEXED"
+mkdir -p "$EXPORTS"
+"$REVTAG" export -d "$DB" -f geojson -o "$EXPORTS/countries.geojson"
+"$REVTAG" export -d "$DB" -f geojson --per-record -o "$EXPORTS/records.geojson"
+"$REVTAG" export -d "$DB" -f csv -o "$EXPORTS/tags.csv"
+"$REVTAG" export -d "$DB" -f csv --wide -o "$EXPORTS/tags-wide.csv"
+"$REVTAG" export -d "$DB" -f json -o "$EXPORTS/records.json"
+"$REVTAG" export -d "$DB" -f ris -o "$EXPORTS/records.ris"
+echo "   $("$REVTAG" search -d "$DB" -n 0 | head -1) in $DB (from $INDEXED)"
+echo "   exports in $EXPORTS/: countries.geojson records.geojson tags.csv tags-wide.csv records.json records.ris"
+echo "   try: $REVTAG search -d $DB '\"transaction costs\"' --facet policy_area=Health"
+# end of store and exports
