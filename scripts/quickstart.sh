@@ -16,6 +16,17 @@ echo "== text pipeline over $CORPUS"
 "$REVTAG" tokens "$CORPUS" > "$OUT/tokens.txt"
 echo "   $(wc -l < "$OUT/tokens.txt") terms written to $OUT/tokens.txt"
 
+echo "== default models (one per corpus facet) from $CORPUS"
+bash models/build.sh "$REVTAG" build/models/default.rtm
+"$REVTAG" model info build/models/default.rtm > "$OUT/model-info.txt"
+echo "   build/models/default.rtm; summary in $OUT/model-info.txt"
+
+echo "== classify the corpus with the default models"
+"$REVTAG" classify -m build/models/default.rtm "$CORPUS" > "$OUT/classified.jsonl"
+echo "   $(wc -l < "$OUT/classified.jsonl") records with \"predicted\" tags in $OUT/classified.jsonl"
+head -n 3 "$CORPUS" | "$REVTAG" explain -m build/models/default.rtm --terms 5 > "$OUT/explain.txt"
+echo "   why the first records got their tags: $OUT/explain.txt"
+
 # Store and exports: index the classified corpus ($OUT/classified.jsonl from the
 # step above; the corpus with its manual labels only when it is missing) and
 # write every export under one folder.

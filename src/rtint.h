@@ -158,7 +158,7 @@ int rt_latex_to_utf8(const char *s, size_t len, char **out);
  * Keys are copied into an arena and kept NUL-terminated. Not thread-safe.
  */
 typedef struct rt_strmap {
-    uint32_t *slots;    /* id + 1 per slot, 0 = empty; cap slots, a power of two */
+    uint64_t *slots;    /* (hash >> 32) << 32 | (id + 1) per slot, 0 = empty; cap a power of two */
     size_t cap;
     uint64_t *hash;     /* per id: hash of the key */
     size_t *off;        /* per id: offset of the key in arena */
@@ -179,8 +179,13 @@ uint32_t rt_strmap_get(const rt_strmap *m, const char *k, size_t len);
 const char *rt_strmap_key(const rt_strmap *m, uint32_t id, size_t *len);
 
 /* Interning map for 64-bit keys (bigram pairs): key -> dense id. */
+typedef struct rt_u64slot {
+    uint64_t key;
+    uint32_t id;        /* id + 1, 0 = empty */
+} rt_u64slot;
+
 typedef struct rt_u64map {
-    uint32_t *slots;    /* id + 1, 0 = empty */
+    rt_u64slot *slots;  /* cap slots, a power of two */
     size_t cap;
     uint64_t *keys;     /* per id */
     size_t n, ncap;
@@ -230,7 +235,7 @@ typedef struct rt_svm_problem {
     const uint32_t *rows;       /* the rows of x to train on */
     size_t nrows;
     const int8_t *y;            /* +1 / -1 per training row */
-    const float *scale;         /* per-feature scaling (NB log-count ratios) or NULL */
+    const float *vals;          /* values of x's entries to use (e.g. NB-scaled), or NULL */
     double cpos, cneg;          /* cost of errors on positive / negative rows */
     double eps;                 /* stop when the projected-gradient range <= eps */
     int max_iter;
@@ -238,7 +243,7 @@ typedef struct rt_svm_problem {
 } rt_svm_problem;
 
 /*
- * Train: W (x->ncols, in the scaled feature space), *B the bias (a feature
+ * Train: W (x->ncols, in the space of VALS), *B the bias (a feature
  * of value 1, regularised like liblinear's), ALPHA the dual variables
  * (nrows). Returns RT_OK or RT_ENOMEM.
  */

@@ -90,18 +90,18 @@ static void test_separable(void **state)
     assert_near(w[0], w[1], 1e-5);   /* symmetric problem, symmetric answer */
 }
 
-/* Scaling feature j by s_j trains in the scaled space: w_scaled = w / s. */
+/* Entry values given apart from the matrix (NB-scaled ones) are what the solver sees. */
 static void test_scaled_features(void **state)
 {
     (void)state;
     const float x[] = { 1, -1 };
-    const float scale[] = { 2 };
+    const float scaled[] = { 2, -2 };
     toy t;
     toy_init(&t, x, 2, 1);
     const uint32_t rows[] = { 0, 1 };
     const int8_t y[] = { 1, -1 };
     rt_svm_problem p = problem(&t, rows, 2, y, 1);
-    p.scale = scale;
+    p.vals = scaled;
     double w[1], b, alpha[2];
     assert_int_equal(rt_svm_train(&p, w, &b, alpha), RT_OK);
     /* scaled points are +-2: 1/2 w^2 + 2C (1 - 2w)^2 is minimised at w = 8C / (1 + 16C) */

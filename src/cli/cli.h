@@ -34,6 +34,7 @@ extern const cli_cmd cli_cmd_train;
 extern const cli_cmd cli_cmd_classify;
 extern const cli_cmd cli_cmd_model;
 extern const cli_cmd cli_cmd_eval;
+extern const cli_cmd cli_cmd_explain;
 
 /* ---------------------------------------------------------------- util */
 

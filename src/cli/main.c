@@ -21,6 +21,7 @@ static const cli_cmd *const COMMANDS[] = {
     &cli_cmd_classify,
     &cli_cmd_model,
     &cli_cmd_eval,
+    &cli_cmd_explain,
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -10,6 +10,15 @@
 
 /* ------------------------------------------------------------ writers */
 
+/* Floats are stored little-endian; on such hosts arrays are copied whole. */
+static int host_little_endian(void)
+{
+    const uint16_t one = 1;
+    unsigned char c;
+    memcpy(&c, &one, 1);
+    return c == 1;
+}
+
 void rt_bin_u8(int *rc, rt_buf *b, uint8_t v)
 {
     rt_buf_append(rc, b, &v, 1);
@@ -40,6 +49,10 @@ void rt_bin_f64(int *rc, rt_buf *b, double v)
 
 void rt_bin_f32s(int *rc, rt_buf *b, const float *v, size_t n)
 {
+    if (host_little_endian() && sizeof(float) == 4) {
+        rt_buf_append(rc, b, v, n * sizeof *v);
+        return;
+    }
     for (size_t i = 0; i < n && *rc == RT_OK; i++) {
         uint32_t u;
         memcpy(&u, &v[i], sizeof u);
@@ -105,8 +118,14 @@ double rt_bin_get_f64(rt_bin *r)
 
 void rt_bin_get_f32s(rt_bin *r, float *v, size_t n)
 {
-    if (n > (r->len - r->pos) / 4) {
-        r->rc = RT_EFORMAT;
+    if (r->rc != RT_OK || n > (r->len - r->pos) / 4) {
+        r->rc = r->rc != RT_OK ? r->rc : RT_EFORMAT;
+        return;
+    }
+    if (host_little_endian() && sizeof(float) == 4) {
+        if (n)
+            memcpy(v, r->p + r->pos, n * sizeof *v);
+        r->pos += n * sizeof *v;
         return;
     }
     for (size_t i = 0; i < n && r->rc == RT_OK; i++) {

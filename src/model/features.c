@@ -46,7 +46,7 @@ struct rt_featurizer {
     size_t offcap;
     int offsets, field, rc;       /* collect offsets?; field being analyzed; callback status */
     uint32_t *stamp, *pos, cur;   /* per-term "seen in this record" marks (vocab mode) */
-    uint32_t *uidx;               /* the record's distinct terms, then sorted */
+    uint32_t *uidx, *utmp;        /* the record's distinct terms, then sorted; sort scratch */
     float *ucnt, *uval;
     size_t nu, ucap;
 };
@@ -241,6 +241,7 @@ void rt_featurizer_free(rt_featurizer *f)
     free(f->uidx);
     free(f->ucnt);
     free(f->uval);
+    free(f->utmp);
     free(f);
 }
 
@@ -349,10 +350,35 @@ static int analyze(rt_featurizer *f, const rt_record *rec, rt_err *err)
 
 /* ------------------------------------------------------ counting one record */
 
-static int cmp_u32(const void *a, const void *b)
+/*
+ * Sort N ids ascending: insertion sort for short lists, else LSD radix sort
+ * on bytes (skipping bytes that are zero in every id) through TMP (room for N).
+ */
+static void sort_ids(uint32_t *a, uint32_t *tmp, size_t n)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
+    if (n <= 32) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t v = a[i];
+            size_t k = i;
+            for (; k > 0 && a[k - 1] > v; k--)
+                a[k] = a[k - 1];
+            a[k] = v;
+        }
+        return;
+    }
+    uint32_t all = 0;
+    for (size_t i = 0; i < n; i++)
+        all |= a[i];
+    for (unsigned shift = 0; shift < 32 && (all >> shift); shift += 8) {
+        size_t count[257] = { 0 };
+        for (size_t i = 0; i < n; i++)
+            count[((a[i] >> shift) & 0xFF) + 1]++;
+        for (size_t d = 0; d < 256; d++)
+            count[d + 1] += count[d];
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(a[i] >> shift) & 0xFF]++] = a[i];
+        memcpy(a, tmp, n * sizeof *a);
+    }
 }
 
 static void count_term(rt_featurizer *f, uint32_t id)
@@ -370,10 +396,11 @@ static void count_term(rt_featurizer *f, uint32_t id)
 /* Count f->seq's terms and bigrams into sorted uidx/uval. */
 static int count_seq(rt_featurizer *f)
 {
-    size_t c1 = f->ucap, c2 = f->ucap, c3 = f->ucap;
+    size_t c1 = f->ucap, c2 = f->ucap, c3 = f->ucap, c4 = f->ucap;
     size_t need = 2 * f->nseq + 1;
     if (grow((void **)&f->uidx, &c1, need, sizeof *f->uidx)
         || grow((void **)&f->ucnt, &c2, need, sizeof *f->ucnt)
+        || grow((void **)&f->utmp, &c4, need, sizeof *f->utmp)
         || grow((void **)&f->uval, &c3, need, sizeof *f->uval))
         return RT_ENOMEM;
     f->ucap = c3;
@@ -392,7 +419,7 @@ static int count_seq(rt_featurizer *f)
             && (b = vocab_pair(f->v, f->seq[k - 1], t)) != RT_NOID)
             count_term(f, b);
     }
-    qsort(f->uidx, f->nu, sizeof *f->uidx, cmp_u32);
+    sort_ids(f->uidx, f->utmp, f->nu);
     for (size_t k = 0; k < f->nu; k++)
         f->uval[k] = f->ucnt[f->pos[f->uidx[k]]];
     return RT_OK;

@@ -34,32 +34,26 @@ size_t rt_rng_below(uint64_t *s, size_t n)
     return (size_t)(rng_next(s) % (uint64_t)n);
 }
 
-/* Decision value of row R (without bias) under W, features scaled by S. */
-static double row_dot(const rt_sparse *x, size_t r, const float *s, const double *w)
+/* Decision value of row R (without bias) under W, with entry values V. */
+static double row_dot(const rt_sparse *x, const float *v, size_t r, const double *w)
 {
     double d = 0;
-    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++) {
-        uint32_t j = x->idx[k];
-        d += w[j] * (s ? (double)s[j] * x->val[k] : (double)x->val[k]);
-    }
+    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++)
+        d += w[x->idx[k]] * v[k];
     return d;
 }
 
-static void row_axpy(const rt_sparse *x, size_t r, const float *s, double a, double *w)
+static void row_axpy(const rt_sparse *x, const float *v, size_t r, double a, double *w)
 {
-    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++) {
-        uint32_t j = x->idx[k];
-        w[j] += a * (s ? (double)s[j] * x->val[k] : (double)x->val[k]);
-    }
+    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++)
+        w[x->idx[k]] += a * v[k];
 }
 
-static double row_sqnorm(const rt_sparse *x, size_t r, const float *s)
+static double row_sqnorm(const rt_sparse *x, const float *v, size_t r)
 {
     double q = 0;
-    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++) {
-        double v = s ? (double)s[x->idx[k]] * x->val[k] : (double)x->val[k];
-        q += v * v;
-    }
+    for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++)
+        q += (double)v[k] * v[k];
     return q;
 }
 
@@ -69,6 +63,7 @@ typedef struct svm {
     double *alpha, *qd;     /* per training row */
     size_t *order;          /* visiting order; [0, active) not shrunk */
     double *w, *b;
+    const float *v;         /* entry values: p->vals or the matrix's own */
     uint64_t rng;
 } svm;
 
@@ -90,7 +85,7 @@ static void svm_pass(svm *S, size_t *active, double pgmax_old, double *pgmax, do
     for (size_t s = 0; s < *active; s++) {
         size_t i = S->order[s], r = p->rows[i];
         double yi = p->y[i] > 0 ? 1.0 : -1.0, diag = 0.5 / (p->y[i] > 0 ? p->cpos : p->cneg);
-        double g = yi * (row_dot(p->x, r, p->scale, S->w) + *S->b) - 1.0 + S->alpha[i] * diag;
+        double g = yi * (row_dot(p->x, S->v, r, S->w) + *S->b) - 1.0 + S->alpha[i] * diag;
         double pg = g;
         if (S->alpha[i] == 0) {
             if (g > pgmax_old) {   /* shrink: stays at the bound */
@@ -111,7 +106,7 @@ static void svm_pass(svm *S, size_t *active, double pgmax_old, double *pgmax, do
             double old = S->alpha[i];
             S->alpha[i] = fmax(old - g / S->qd[i], 0.0);
             double d = (S->alpha[i] - old) * yi;
-            row_axpy(p->x, r, p->scale, d, S->w);
+            row_axpy(p->x, S->v, r, d, S->w);
             *S->b += d;
         }
     }
@@ -141,7 +136,7 @@ static int svm_solve(svm *S)
 int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha)
 {
     size_t n = p->nrows;
-    svm S = { p, alpha, NULL, NULL, w, b, rt_rng_seed(p->seed, 0x5356u) };
+    svm S = { p, alpha, NULL, NULL, w, b, p->vals ? p->vals : p->x->val, rt_rng_seed(p->seed, 0x5356u) };
     S.qd = malloc((n ? n : 1) * sizeof *S.qd);
     S.order = malloc((n ? n : 1) * sizeof *S.order);
     if (!S.qd || !S.order) {
@@ -155,7 +150,7 @@ int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha)
     for (size_t i = 0; i < n; i++) {
         alpha[i] = 0;
         S.order[i] = i;
-        S.qd[i] = 0.5 / (p->y[i] > 0 ? p->cpos : p->cneg) + row_sqnorm(p->x, p->rows[i], p->scale)
+        S.qd[i] = 0.5 / (p->y[i] > 0 ? p->cpos : p->cneg) + row_sqnorm(p->x, S.v, p->rows[i])
                   + 1.0;   /* the bias feature, value 1 */
     }
     svm_solve(&S);

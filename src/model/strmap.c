@@ -26,22 +26,22 @@ static int grow_array(void **p, size_t *cap, size_t need, size_t elem)
     return RT_OK;
 }
 
-/* Rebuild SLOTS with NEWCAP entries from per-id hashes H (n ids). */
-static int rehash(uint32_t **slots, size_t *cap, size_t newcap, const uint64_t *h, size_t n)
+/* Rebuild a string map's slots with NEWCAP entries from its per-id hashes. */
+static int rehash(rt_strmap *m, size_t newcap)
 {
-    uint32_t *s = calloc(newcap, sizeof *s);
+    uint64_t *s = calloc(newcap, sizeof *s);
     if (!s)
         return RT_ENOMEM;
     size_t mask = newcap - 1;
-    for (size_t id = 0; id < n; id++) {
-        size_t i = (size_t)h[id] & mask;
+    for (size_t id = 0; id < m->n; id++) {
+        size_t i = (size_t)m->hash[id] & mask;
         while (s[i])
             i = (i + 1) & mask;
-        s[i] = (uint32_t)id + 1;
+        s[i] = (m->hash[id] >> 32 << 32) | (uint64_t)(id + 1);
     }
-    free(*slots);
-    *slots = s;
-    *cap = newcap;
+    free(m->slots);
+    m->slots = s;
+    m->cap = newcap;
     return RT_OK;
 }
 
@@ -77,9 +77,12 @@ void rt_strmap_free(rt_strmap *m)
 static uint32_t strmap_find(const rt_strmap *m, const char *k, size_t len, uint64_t h, size_t *slot)
 {
     size_t mask = m->cap - 1, i = (size_t)h & mask;
+    uint64_t fp = h >> 32;
     for (; m->slots[i]; i = (i + 1) & mask) {
-        uint32_t id = m->slots[i] - 1;
-        if (m->hash[id] == h && m->len[id] == len && memcmp(m->arena + m->off[id], k, len) == 0)
+        if (m->slots[i] >> 32 != fp)
+            continue;   /* most misses end here, without touching the keys */
+        uint32_t id = (uint32_t)(m->slots[i] & 0xFFFFFFFFu) - 1;
+        if (m->len[id] == len && memcmp(m->arena + m->off[id], k, len) == 0)
             return id;
     }
     *slot = i;
@@ -110,7 +113,7 @@ static int strmap_reserve(rt_strmap *m, size_t len)
     if (grow_array((void **)&m->arena, &m->acap, m->alen + len + 1, 1) != RT_OK)
         return RT_ENOMEM;
     if (2 * n > m->cap)
-        return rehash(&m->slots, &m->cap, m->cap ? 2 * m->cap : 64, m->hash, m->n);
+        return rehash(m, m->cap ? 2 * m->cap : 64);
     return RT_OK;
 }
 
@@ -131,7 +134,7 @@ int rt_strmap_add(rt_strmap *m, const char *k, size_t len, uint32_t *id)
         memcpy(m->arena + m->alen, k, len);
     m->arena[m->alen + len] = '\0';
     m->alen += len + 1;
-    m->slots[slot] = nid + 1;
+    m->slots[slot] = (h >> 32 << 32) | (uint64_t)(nid + 1);
     *id = nid;
     return RT_OK;
 }
@@ -162,9 +165,9 @@ void rt_u64map_free(rt_u64map *m)
 static uint32_t u64map_find(const rt_u64map *m, uint64_t key, size_t *slot)
 {
     size_t mask = m->cap - 1, i = (size_t)mix64(key) & mask;
-    for (; m->slots[i]; i = (i + 1) & mask)
-        if (m->keys[m->slots[i] - 1] == key)
-            return m->slots[i] - 1;
+    for (; m->slots[i].id; i = (i + 1) & mask)
+        if (m->slots[i].key == key)
+            return m->slots[i].id - 1;
     *slot = i;
     return RT_NOID;
 }
@@ -177,14 +180,15 @@ uint32_t rt_u64map_get(const rt_u64map *m, uint64_t key)
 
 static int u64map_rehash(rt_u64map *m, size_t newcap)
 {
-    uint32_t *s = calloc(newcap, sizeof *s);
+    rt_u64slot *s = calloc(newcap, sizeof *s);
     if (!s)
         return RT_ENOMEM;
     for (size_t id = 0; id < m->n; id++) {
         size_t i = (size_t)mix64(m->keys[id]) & (newcap - 1);
-        while (s[i])
+        while (s[i].id)
             i = (i + 1) & (newcap - 1);
-        s[i] = (uint32_t)id + 1;
+        s[i].key = m->keys[id];
+        s[i].id = (uint32_t)id + 1;
     }
     free(m->slots);
     m->slots = s;
@@ -204,7 +208,8 @@ int rt_u64map_add(rt_u64map *m, uint64_t key, uint32_t *id)
     u64map_find(m, key, &slot);
     uint32_t nid = (uint32_t)m->n++;
     m->keys[nid] = key;
-    m->slots[slot] = nid + 1;
+    m->slots[slot].key = key;
+    m->slots[slot].id = nid + 1;
     *id = nid;
     return RT_OK;
 }

@@ -42,7 +42,7 @@ typedef struct ctx {
 /* Per-thread buffers. */
 typedef struct scratch {
     double *w, *pos, *alpha;
-    float *r;
+    float *r, *xv;          /* NB ratios; NB-scaled entry values of the matrix */
     int8_t *y;
     uint32_t *rows;
 } scratch;
@@ -70,12 +70,14 @@ static void scratch_free(scratch *s)
     free(s->pos);
     free(s->alpha);
     free(s->r);
+    free(s->xv);
     free(s->y);
     free(s->rows);
 }
 
-static int scratch_new(scratch *s, size_t V, size_t n)
+static int scratch_new(scratch *s, const ctx *c)
 {
+    size_t V = c->V, n = c->fd->nrows, nnz = c->X->ptr[c->X->nrows];
     memset(s, 0, sizeof *s);
     s->w = malloc((V + 1) * sizeof *s->w);
     s->pos = malloc((V + 1) * sizeof *s->pos);
@@ -83,7 +85,12 @@ static int scratch_new(scratch *s, size_t V, size_t n)
     s->alpha = malloc((n + 1) * sizeof *s->alpha);
     s->y = malloc(n + 1);
     s->rows = malloc((n + 1) * sizeof *s->rows);
-    return s->w && s->pos && s->r && s->alpha && s->y && s->rows ? RT_OK : RT_ENOMEM;
+    if (c->algo == RT_ALGO_NBSVM)
+        s->xv = malloc((nnz + 1) * sizeof *s->xv);
+    return s->w && s->pos && s->r && s->alpha && s->y && s->rows
+                   && (s->xv || c->algo != RT_ALGO_NBSVM)
+               ? RT_OK
+               : RT_ENOMEM;
 }
 
 /* ------------------------------------------------------ naive Bayes weights */
@@ -183,9 +190,13 @@ static int train_svm(const ctx *c, const fold *F, size_t l, scratch *s, double *
         s->rows[i] = c->fd->rows[F->tr[i]];
         s->y[i] = c->fd->Y[(size_t)F->tr[i] * c->L + l] ? 1 : -1;
     }
-    if (c->algo == RT_ALGO_NBSVM)
+    if (c->algo == RT_ALGO_NBSVM) {
         nb_ratios(c, F, l, s);
-    rt_svm_problem p = { c->X, s->rows, F->ntr, s->y, c->algo == RT_ALGO_NBSVM ? s->r : NULL,
+        for (size_t i = 0; i < F->ntr; i++)   /* the training rows' entries, scaled */
+            for (size_t k = c->X->ptr[s->rows[i]]; k < c->X->ptr[s->rows[i] + 1]; k++)
+                s->xv[k] = s->r[c->X->idx[k]] * c->X->val[k];
+    }
+    rt_svm_problem p = { c->X, s->rows, F->ntr, s->y, c->algo == RT_ALGO_NBSVM ? s->xv : NULL,
                          c->m->C, c->m->C, SVM_EPS, SVM_MAX_ITER,
                          rt_rng_seed(c->m->seed, F->stream * 4096 + l) };
     if (rt_svm_train(&p, s->w, b, s->alpha) != RT_OK)
@@ -213,11 +224,10 @@ static double row_decision(const rt_sparse *X, size_t r, const double *w, double
 static double loo_decision(const ctx *c, const scratch *s, size_t i, double d)
 {
     size_t r = s->rows[i];
+    const float *v = c->algo == RT_ALGO_NBSVM ? s->xv : c->X->val;
     double q = 1.0;
-    for (size_t k = c->X->ptr[r]; k < c->X->ptr[r + 1]; k++) {
-        double v = c->X->val[k] * (c->algo == RT_ALGO_NBSVM ? (double)s->r[c->X->idx[k]] : 1.0);
-        q += v * v;
-    }
+    for (size_t k = c->X->ptr[r]; k < c->X->ptr[r + 1]; k++)
+        q += (double)v[k] * v[k];
     return d - s->alpha[i] * s->y[i] * q;
 }
 
@@ -266,7 +276,7 @@ static int run_labels(const ctx *c, fold *F)
 #pragma omp parallel num_threads(c->threads) reduction(| : bad)
     {
         scratch s;
-        int ok = scratch_new(&s, c->V, c->fd->nrows) == RT_OK;
+        int ok = scratch_new(&s, c) == RT_OK;
 #pragma omp for schedule(dynamic, 1)
         for (size_t l = 0; l < c->L; l++)
             if (!ok || train_label(c, F, l, &s) != RT_OK)
