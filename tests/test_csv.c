@@ -207,6 +207,7 @@ static const struct bad_case {
     { "missing_fields.csv", NULL, 0, RT_EFORMAT, ".csv:2: record has no id", 0, 0 },
     { "missing_fields.csv", NULL, 1, RT_DONE, NULL, 1, 2 },
     { "empty.csv", NULL, 0, RT_EFORMAT, ".csv:1: empty file: no header row", 0, 0 },
+    { "bad_header_latin1.csv", NULL, 0, RT_EFORMAT, ".csv:1: the header is not valid UTF-8", 0, 0 },
     { "pipes.csv", "label:country=Nope", 0, RT_EINVAL, "no column 'Nope' in the header", 0, 0 },
     { "pipes.csv", "country=Countries", 0, RT_EINVAL, "unknown field 'country'", 0, 0 },
     { "pipes.csv", "title", 0, RT_EINVAL, "'title': expected FIELD=COLUMN", 0, 0 },

@@ -133,6 +133,13 @@ static void test_endnote_covidence_eppi(void **state)
     assert_string_equal(labels(&res.recs[0], "approach"), "results-based financing");
     result_clear(&res);
 
+    read_file(DATA "kw_list.ris", NULL, &res);          /* several keywords in one KW */
+    assert_int_equal(res.rc, RT_DONE);
+    assert_string_equal(labels(&res.recs[0], "country"), "KE");
+    assert_string_equal(labels(&res.recs[0], "policy_area"), "Education");
+    assert_string_equal(res.recs[0].extra, "{\"keywords\":[\"impact bonds\"]}");
+    result_clear(&res);
+
     read_file(DATA "preamble.ris", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 1);

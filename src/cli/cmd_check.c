@@ -272,7 +272,8 @@ static int arrange(checker *c)
                 return RT_ENOMEM;
     }
     for (size_t i = 0; i < c->nfacets; i++)
-        qsort(c->facets[i].labels, c->facets[i].n, sizeof *c->facets[i].labels, by_count);
+        if (c->facets[i].n > 1)
+            qsort(c->facets[i].labels, c->facets[i].n, sizeof *c->facets[i].labels, by_count);
     return RT_OK;
 }
 

@@ -389,6 +389,15 @@ static int read_header(rt_reader *r, csv_state *st, rt_err *err)
     }
     st->ncols = h.n;
     for (size_t i = 0; i < h.n; i++) {
+        size_t n = strlen(h.cells[i]);
+        if (rt_io_utf8_invalid(h.cells[i], n) < n) {
+            long line = h.line;
+            row_clear(&h);
+            return rt_err_set(err, RT_EFORMAT, "%s:%ld: the header is not valid UTF-8 (save "
+                              "the file as UTF-8)", r->path, line);
+        }
+    }
+    for (size_t i = 0; i < h.n; i++) {
         trim(h.cells[i]);
         st->cols[i].name = h.cells[i];
         h.cells[i] = NULL;

@@ -187,10 +187,10 @@ static int set_keywords(rt_record *rec, const ris_state *st, rt_buf *kw)
         if (strcmp(st->f[i].tag, "KW") != 0 || !st->f[i].val.len)
             continue;
         const char *s = st->f[i].val.data;
-        while (rc == RT_OK && *s) {          /* EndNote puts one keyword per continuation line */
-            size_t n = strcspn(s, "\n");
+        while (rc == RT_OK && *s) {   /* EndNote: one per continued line; some: "a; b" */
+            size_t n = strcspn(s, "\n;");
             rc = rt_io_keyword(rec, kw, s, n);
-            s += n + (s[n] == '\n');
+            s += n + (s[n] != '\0');
         }
     }
     return rc;

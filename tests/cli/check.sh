@@ -65,6 +65,11 @@ grep -q "^4 record(s) in 1 file(s), 1 malformed record(s) skipped$" "$TMP/out" |
 [ $rc -eq 1 ] && grep -q "ragged.csv:3: row has 2 field(s)" "$TMP/err" && grep -q "ragged.csv:4: row has 4 field(s)" "$TMP/err" \
   || fail "check goes on after a malformed record: $(cat "$TMP/err")"
 
+# A facet coded only with empty lists.
+printf '{"id":"x","title":"t","labels":{"topic":[]}}\n' | "$REVTAG" check --no-taxonomy > "$TMP/out" 2> "$TMP/err" \
+  || fail "empty facet: exit $? $(cat "$TMP/err")"
+grep -q "^topic: 1 record(s) coded, 0 label(s)$" "$TMP/out" || fail "empty facet counts: $(cat "$TMP/out")"
+
 # 6. The default taxonomy is corpus/taxonomy.json in the current directory, when there is one.
 cp check_a.jsonl "$TMP/a.jsonl"
 (cd "$SRC" && "$REVTAG" check "$TMP/a.jsonl" > /dev/null 2> "$TMP/err"); rc=$?
