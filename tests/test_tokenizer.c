@@ -47,6 +47,15 @@ static const tcase CASES[] = {
       "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA5\x80 text" },    /* marks inside word */
     { "", 0, "" },
     { " \t\n.,;!?", 0, "" },
+    /* currency signs (Unicode Sc) are separators unless RT_TOK_SYMBOLS asks for them */
+    { "\xC2\xA3" "5m and US$3 million", 0, "5m and us million" },
+    { "\xC2\xA3" "5m and US$3 million", RT_TOK_SYMBOLS, "\xC2\xA3 5m and us $ million" },
+    { "\xC2\xA3" "5m and US$3 million", RT_TOK_SYMBOLS | RT_TOK_NUMBERS,
+      "\xC2\xA3 5m and us $ 3 million" },
+    { "\xE2\x82\xAC\xC2\xA5\xE2\x82\xB9 kr", RT_TOK_SYMBOLS,                       /* € ¥ ₹ adjacent */
+      "\xE2\x82\xAC \xC2\xA5 \xE2\x82\xB9 kr" },
+    { "\xEF\xBC\x84" "10", RT_TOK_SYMBOLS, "$" },                                       /* fullwidth $, NFKC */
+    { "50% a+b=c #1 @x", RT_TOK_SYMBOLS, "a b c x" },                                  /* not Sc */
 };
 
 static void test_table(void **state)
@@ -95,6 +104,28 @@ static void test_kinds(void **state)
     assert_int_equal(got.kinds[1], RT_TOKEN_NUMBER);
     assert_int_equal(got.kinds[2], RT_TOKEN_URL);
     assert_int_equal(got.kinds[3], RT_TOKEN_EMAIL);
+    rt_tokenizer_free(tk);
+}
+
+static void test_symbols(void **state)
+{
+    (void)state;
+    const char *s = "cost \xC2\xA3" "2m, R$ 4";   /* cost £2m, R$ 4 */
+    rt_tokenizer *tk;
+    assert_int_equal(rt_tokenizer_new(&tk, NULL), RT_OK);
+    tu_tokens got = { 0 };
+    assert_int_equal(rt_tokenizer_run(tk, RT_TOK_SYMBOLS, s, strlen(s), tu_collect, &got), RT_OK);
+    assert_string_equal(got.text, "cost \xC2\xA3 2m r $");
+    assert_int_equal(got.kinds[0], RT_TOKEN_WORD);
+    assert_int_equal(got.kinds[1], RT_TOKEN_SYMBOL);
+    assert_int_equal(got.starts[1], 5);
+    assert_int_equal(got.ends[1], 7);            /* the two bytes of U+00A3 */
+    assert_int_equal(got.kinds[2], RT_TOKEN_WORD);
+    assert_int_equal(got.kinds[4], RT_TOKEN_SYMBOL);
+    assert_memory_equal(s + got.starts[4], "$", 1);
+    rt_tokenizer_stats st;
+    rt_tokenizer_get_stats(tk, &st);
+    assert_int_equal(st.tokens, 5);
     rt_tokenizer_free(tk);
 }
 
@@ -188,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_symbols),
         cmocka_unit_test(test_invalid_utf8_and_nul),
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_callback_stops),

@@ -5,8 +5,8 @@
  * categories: letters, marks and digits make words; hyphens split
  * ("payment-by-results" -> payment, by, results); an apostrophe between
  * letters stays inside the word ("children's", normalised to U+0027) unless
- * elision is on ("l'État" -> "état"). Numbers, URLs and e-mail addresses are
- * recognised and kept or dropped by flag. Invalid UTF-8 is replaced by U+FFFD
+ * elision is on ("l'État" -> "état"). Numbers, URLs, e-mail addresses and
+ * currency signs are recognised and kept or dropped by flag. Invalid UTF-8 is replaced by U+FFFD
  * (a separator) and counted. Each token carries byte offsets into the input.
  */
 #ifndef REVTAG_TOKENIZER_H
@@ -21,7 +21,8 @@ enum rt_token_kind {
     RT_TOKEN_WORD = 0,
     RT_TOKEN_NUMBER,     /* digits with optional inner '.' or ',' ("1,000.5") */
     RT_TOKEN_URL,        /* http://, https://, www. */
-    RT_TOKEN_EMAIL
+    RT_TOKEN_EMAIL,
+    RT_TOKEN_SYMBOL      /* one currency sign, Unicode category Sc: $ £ € ¥ ₹ ("US$5" -> us, $, 5) */
 };
 
 /* Flags for rt_tokenizer_run. */
@@ -29,7 +30,8 @@ enum {
     RT_TOK_NUMBERS = 1u << 0,   /* emit number tokens */
     RT_TOK_URLS    = 1u << 1,   /* emit URL tokens */
     RT_TOK_EMAILS  = 1u << 2,   /* emit e-mail tokens */
-    RT_TOK_ELISION = 1u << 3    /* drop elided prefixes: l', d', qu', dell' (fr, it, ca) */
+    RT_TOK_ELISION = 1u << 3,   /* drop elided prefixes: l', d', qu', dell' (fr, it, ca) */
+    RT_TOK_SYMBOLS = 1u << 4    /* emit currency signs as symbol tokens (else separators) */
 };
 
 #define RT_TOKEN_MAX_BYTES 128  /* longer words/numbers are dropped and counted */

@@ -21,7 +21,7 @@ struct rt_tokenizer {
     rt_tokenizer_stats st;
 };
 
-enum cclass { C_SEP, C_ALPHA, C_DIGIT, C_MARK, C_APOS, C_INVALID };
+enum cclass { C_SEP, C_ALPHA, C_DIGIT, C_MARK, C_APOS, C_SYMBOL, C_INVALID };
 
 typedef struct scan {
     const unsigned char *s;
@@ -66,7 +66,7 @@ static enum cclass class_of(int32_t cp)
             return C_ALPHA;
         if (cp >= '0' && cp <= '9')
             return C_DIGIT;
-        return cp == '\'' ? C_APOS : C_SEP;
+        return cp == '\'' ? C_APOS : cp == '$' ? C_SYMBOL : C_SEP;
     }
     if (is_apostrophe(cp))
         return C_APOS;
@@ -78,6 +78,8 @@ static enum cclass class_of(int32_t cp)
         return C_MARK;
     case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
         return C_DIGIT;
+    case UTF8PROC_CATEGORY_SC:
+        return C_SYMBOL;
     default:
         return C_SEP;
     }
@@ -355,6 +357,11 @@ int rt_tokenizer_run(rt_tokenizer *tk, unsigned flags, const char *s, size_t len
         enum cclass c = class_at(&sc, i, &n);
         if (c == C_INVALID)
             tk->st.invalid++;
+        if (c == C_SYMBOL && (flags & RT_TOK_SYMBOLS)) {
+            int rc = emit(tk, flags, &sc, i, i + n, RT_TOKEN_SYMBOL, fn, ctx);
+            if (rc != RT_OK)
+                return rc;
+        }
         if (c != C_ALPHA && c != C_DIGIT) {
             i += n;
             continue;

@@ -110,7 +110,9 @@ static country *find_country(gen *g, const char *a2)
 {
     country key;
     memset(&key, 0, sizeof key);
-    snprintf(key.a2, sizeof key.a2, "%s", a2);
+    if (strlen(a2) >= sizeof key.a2)
+        return NULL;
+    memcpy(key.a2, a2, strlen(a2));
     return bsearch(&key, g->c, g->nc, sizeof g->c[0], cmp_country);
 }
 
@@ -365,8 +367,8 @@ static void put_plural(gen *g, const char *name, const char *target, unsigned fl
     if (strcmp(target, "-") == 0 || strchr(name, ' ') || strchr(name, '-') ||
         !((n > 2 && strcmp(name + n - 2, "an") == 0) || name[n - 1] == 'i'))
         return;
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%ss", name);
+    char buf[1040];
+    snprintf(buf, sizeof buf, "%.1024ss", name);
     put_entry(g, buf, target, K_DEMONYM, S_MANUAL, flags);
 }
 
@@ -382,7 +384,7 @@ static void read_names(gen *g, const char *path)
         ln++;
         if (line[0] == '#' || line[0] == '\n' || line[0] == '\r')
             continue;
-        char *f[4];
+        char *f[4] = { NULL, NULL, NULL, NULL };
         int n = split_tabs(line, f, 4);
         if (n < 2 || n > 3 || !f[0][0])
             die("%s:%ld: want NAME<TAB>TARGET[<TAB>FLAGS]", path, ln);
