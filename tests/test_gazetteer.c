@@ -220,6 +220,13 @@ static const mcase MATCHES[] = {
       "C\xC3\xB4te d'Ivoire=CI;Cote d'Ivoire=CI;Ivory Coast=CI" },
     { "en France et l'Inde", "France=FR;l'Inde=IN" },
     { "Bogot\xC3\xA1 and Bogota", "Bogot\xC3\xA1=CO;Bogota=CO" },
+    /* currency signs: one-country signs are evidence, US$ is none (and hides "US") */
+    { "outcome payments of \xC2\xA3" "2.5m", "\xC2\xA3=GB" },
+    { "a US$10m bond in Kenya", "Kenya=KE" },
+    { "R$ 5 milh\xC3\xB5" "es; A$7m; C$1m", "R$=BR;A$=AU;C$=CA" },
+    { "\xC2\xA5" "300m in Shanghai", "\xC2\xA5=CN;Shanghai=CN" },
+    { "\xC2\xA5" "300m", "\xC2\xA5=JP" },
+    { "$5m and \xE2\x82\xAC" "3m", "" },
 };
 
 static void test_ambiguity_table(void **state)

@@ -17,6 +17,7 @@
 
 #define FOLD_MAX 512            /* code points of one folded token (tokens are <= 128 bytes) */
 #define MAX_NAME_TOKENS 16      /* words in one gazetteer name */
+#define TOK_FLAGS RT_TOK_SYMBOLS /* names and texts alike: currency signs are words ("£", "R$") */
 
 enum need { NEED_NONE = 0, NEED_CAP, NEED_EXACT };   /* what a name's word asks of the text */
 
@@ -327,7 +328,7 @@ static int add_entries(rt_gazetteer *g, rt_tokenizer *tk, rt_err *err)
         c->node = 0;
         c->ntok = 0;
         c->rc = RT_OK;
-        rc = rt_tokenizer_run(tk, 0, e->name, strlen(e->name), on_name_token, c);
+        rc = rt_tokenizer_run(tk, TOK_FLAGS, e->name, strlen(e->name), on_name_token, c);
         if (rc == RT_OK && (c->ntok == 0 || c->ntok > MAX_NAME_TOKENS))
             rc = rt_err_set(err, RT_EFORMAT, "gazetteer: name '%s' has %zu words", e->name, c->ntok);
         if (rc == RT_OK)
@@ -639,7 +640,7 @@ static int tokenize_doc(doc_ctx *c, rt_err *err)
             continue;
         c->field = f;
         c->casing[f] = field_casing(c->doc->text[f], c->doc->len[f]);
-        rc = rt_tokenizer_run(tk, 0, c->doc->text[f], c->doc->len[f], on_doc_token, c);
+        rc = rt_tokenizer_run(tk, TOK_FLAGS, c->doc->text[f], c->doc->len[f], on_doc_token, c);
         if (c->rc != RT_OK)
             rc = c->rc;
     }
