@@ -242,6 +242,29 @@ static void test_html_self_contained(void **state)
     unlink(path);
 }
 
+/* A confusion matrix too wide for a terminal is left to the JSON and HTML. */
+static void test_wide_confusion(void **state)
+{
+    (void)state;
+    rt_metrics *m;
+    assert_int_equal(rt_metrics_new("topic", 0, &m, NULL), RT_OK);
+    char g[16], p[16];
+    for (int i = 0; i < 31; i++) {
+        snprintf(g, sizeof g, "t%02d", i);
+        snprintf(p, sizeof p, "t%02d", (i + 1) % 31);
+        add(m, g, NULL, i % 2 ? g : p, NULL);
+    }
+    rt_report_facet f = { m, NULL, 0, NULL, 0, NULL };
+    rt_report r = { "x.model", 0, 0, NULL, 0, &f, 1 };
+    char *table = capture(rt_report_table, &r), *json = capture(rt_report_json, &r);
+    assert_non_null(strstr(table, "confusion matrix of 31 labels: see --json or --html"));
+    assert_null(strstr(table, "rows: gold label"));
+    assert_non_null(strstr(json, "\"confusion\":{\"t00\":{\"t00\":0,\"t01\":1,"));
+    free(table);
+    free(json);
+    rt_metrics_free(m);
+}
+
 static void test_write_errors(void **state)
 {
     fixture *f = *state;
@@ -294,6 +317,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_same_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_members, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_self_contained, setup, teardown),
+        cmocka_unit_test(test_wide_confusion),
         cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
     };

@@ -44,7 +44,8 @@ typedef struct rt_report {
 /*
  * Write R as a table to FP: per facet the per-label figures, the averages,
  * accuracy (or subset accuracy and Hamming loss), fold mean and standard
- * deviation, the confusion matrix and the learning curve, where they apply.
+ * deviation, the confusion matrix (up to 30 labels) and the learning curve,
+ * where they apply.
  * Returns RT_OK or RT_EIO (a write failed).
  */
 int rt_report_table(const rt_report *r, FILE *fp, rt_err *err);

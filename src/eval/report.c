@@ -12,6 +12,8 @@
 
 /* ------------------------------------------------------------ table */
 
+#define TABLE_CONFUSION_MAX 30   /* wider confusion matrices do not fit a terminal */
+
 /* Display width of UTF-8 text: code points, ignoring continuation bytes. */
 static int width(const char *s)
 {
@@ -152,8 +154,10 @@ int rt_report_table(const rt_report *r, FILE *fp, rt_err *err)
         table_labels(f->m, &s, w, fp);
         if (f->folds && f->nfolds)
             table_folds(f, fp);
-        if (!s.multi_label && s.nlabels)
+        if (!s.multi_label && s.nlabels && s.nlabels <= TABLE_CONFUSION_MAX)
             table_confusion(f->m, &s, w, fp);
+        else if (!s.multi_label && s.nlabels)
+            fprintf(fp, "\n(confusion matrix of %zu labels: see --json or --html)\n", s.nlabels);
         if (f->curve && f->ncurve)
             table_curve(f, fp);
     }
