@@ -234,10 +234,9 @@ static int hitset_mask(rt_store *s, const rt_search_opts *o, rt_hitset *h, rt_er
     if (rc != RT_OK)
         return rc;
     h->nwords = (size_t)(h->facets->maxrid >> 6) + 1;
-    if (!(h->bits = calloc(h->nwords, sizeof *h->bits)))
+    if (!(h->bits = malloc(h->nwords * sizeof *h->bits)))
         return rt_err_set(err, RT_ENOMEM, "search: out of memory");
-    for (size_t i = 0; i < h->facets->nrids; i++)
-        bit_set(h->bits, h->facets->rids[i]);
+    memcpy(h->bits, h->facets->all, h->nwords * sizeof *h->bits);
     if (o->nfilters && apply_filters(o, h) != RT_OK)
         return rt_err_set(err, RT_ENOMEM, "search: out of memory");
     return RT_OK;

@@ -99,6 +99,7 @@ typedef struct facet_cache {
     uint32_t *rids;
     uint32_t *rec_off, *rec_lab, *rec_pos;   /* the postings inverted (rt_facets) */
     uint32_t *doclen;        /* tokens indexed per record, by rid (maxrid + 1); may be NULL */
+    uint64_t *all;           /* every record as a bit set (rt_facets) */
     long long gen;           /* generation loaded; -1 = nothing loaded */
 } facet_cache;
 
@@ -303,6 +304,7 @@ static void cache_clear(facet_cache *c)
     free(c->rec_lab);
     free(c->rec_pos);
     free(c->doclen);
+    free(c->all);
     memset(c, 0, sizeof *c);
     c->gen = -1;
 }
@@ -869,6 +871,11 @@ static void load_rids(rt_store *s, facet_cache *c, int *rc, rt_err *err)
     c->pub.rids = pl.rids;
     c->pub.nrids = pl.n;
     c->pub.maxrid = pl.n ? pl.rids[pl.n - 1] : 0;
+    if (*rc == RT_OK && !(c->all = calloc((c->pub.maxrid >> 6) + 1, sizeof *c->all)))
+        *rc = rt_err_set(err, RT_ENOMEM, "%s: out of memory", s->path);
+    for (size_t i = 0; c->all && i < pl.n; i++)
+        c->all[pl.rids[i] >> 6] |= (uint64_t)1 << (pl.rids[i] & 63);
+    c->pub.all = c->all;
 }
 
 /* Append to REC_LAB/REC_POS the entries of posting list PL of label I. */
