@@ -188,6 +188,8 @@ static const struct bad_case {
     { "bad_no_title.bib", 0, RT_EFORMAT, ".bib:1: record 'n1' has no title, abstract or text", 0, 0 },
     { "bad_key.bib", 0, RT_EFORMAT, ".bib:1: expected ',' after the entry key", 0, 0 },
     { "bad_latin1.bib", 0, RT_EFORMAT, ".bib:2: field 'title' is not valid UTF-8", 0, 0 },
+    { "bad_not_bibtex.bib", 0, RT_EFORMAT, ".bib:1: no BibTeX entry (@type{key, field = ...})", 0, 0 },
+    { "bad_not_bibtex.bib", 1, RT_DONE, NULL, 0, 1 },
 };
 
 static void test_malformed(void **state)

@@ -133,6 +133,13 @@ static void test_endnote_covidence_eppi(void **state)
     assert_string_equal(labels(&res.recs[0], "approach"), "results-based financing");
     result_clear(&res);
 
+    read_file(DATA "concatenated.ris", NULL, &res);     /* cat zotero.ris endnote.ris: a BOM mid-file */
+    assert_int_equal(res.rc, RT_DONE);
+    assert_int_equal(res.n, 4);
+    assert_string_equal(res.recs[2].id, "12");
+    assert_int_equal(res.recs[2].line, 39);
+    result_clear(&res);
+
     read_file(DATA "kw_list.ris", NULL, &res);          /* several keywords in one KW */
     assert_int_equal(res.rc, RT_DONE);
     assert_string_equal(labels(&res.recs[0], "country"), "KE");

@@ -26,6 +26,8 @@ typedef struct bib_state {
     long lline;
     bib_macro *macros;
     size_t nmacros, capmacros;
+    size_t entries;         /* @type{ or @type( seen, @string and @comment included */
+    int told_empty;         /* the "no entries" error was given */
 } bib_state;
 
 typedef struct bib_field {
@@ -373,6 +375,7 @@ static int read_entry(bib_state *st, const rt_reader *r, bib_entry *e, rt_err *e
         if (st->pos >= st->len || (st->buf[st->pos] != '{' && st->buf[st->pos] != '('))
             continue;
         memcpy(type, e->type, sizeof type);
+        st->entries++;
         e->close = st->buf[st->pos] == '{' ? '}' : ')';
         e->line = line_of(st, start);
         int rc;
@@ -533,7 +536,11 @@ static int bib_next(rt_reader *r, rt_record *rec, rt_err *err)
     int rc = read_entry(st, r, &e, err);
     if (rc == RT_DONE) {
         entry_clear(&e);
-        return rc;
+        if (st->entries || st->told_empty || rt_io_blank(st->buf, st->len))
+            return rc;
+        st->told_empty = 1;                   /* text but no entry: not BibTeX at all? */
+        return rt_err_set(err, RT_EFORMAT, "%s:1: no BibTeX entry (@type{key, field = ...}) "
+                          "in the file", r->path);
     }
     rec->line = e.line;
     if (rc == RT_OK && !(rec->source = rt_strdup(r->path)))

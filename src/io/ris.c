@@ -59,6 +59,17 @@ static int is_preamble(const char *s, size_t len)
     return i > 0 && i < len && s[i] == ':' && isalpha((unsigned char)s[0]);
 }
 
+/* Next line into r->line, without a BOM where concatenated exports leave one. */
+static int get_line(rt_reader *r, size_t *len, rt_err *err)
+{
+    int rc = rt_io_getline(r, len, err);
+    if (rc == RT_OK && *len >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(r->line, r->line + 3, *len - 2);
+        *len -= 3;
+    }
+    return rc;
+}
+
 /* Next line into r->line (the pushed-back one first). */
 static int next_line(rt_reader *r, ris_state *st, size_t *len, rt_err *err)
 {
@@ -67,7 +78,7 @@ static int next_line(rt_reader *r, ris_state *st, size_t *len, rt_err *err)
         *len = st->plen;
         return RT_OK;
     }
-    return rt_io_getline(r, len, err);
+    return get_line(r, len, err);
 }
 
 static void fields_clear(ris_state *st)
@@ -311,7 +322,7 @@ static int resync(rt_reader *r, ris_state *st, rt_err *err)
     size_t len;
     int rc;
     rt_err local;
-    while ((rc = rt_io_getline(r, &len, &local)) == RT_OK)
+    while ((rc = get_line(r, &len, &local)) == RT_OK)
         if (is_tag(r->line, len) && memcmp(r->line, "TY", 2) == 0) {
             st->pushback = 1;
             st->plen = len;
@@ -356,7 +367,7 @@ static int read_fields(rt_reader *r, ris_state *st, rt_err *err)
 {
     size_t len;
     int rc;
-    while ((rc = rt_io_getline(r, &len, err)) == RT_OK) {
+    while ((rc = get_line(r, &len, err)) == RT_OK) {
         if (is_tag(r->line, len) && memcmp(r->line, "ER", 2) == 0)
             return RT_OK;
         if (is_tag(r->line, len) && memcmp(r->line, "TY", 2) == 0) {
