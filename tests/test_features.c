@@ -34,7 +34,7 @@ static void make_records(rt_record *recs, const rt_record **ptrs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         rt_record_init(&recs[i]);
-        char id[16];
+        char id[32];
         snprintf(id, sizeof id, "d%zu", i);
         recs[i].id = strdup(id);
         recs[i].title = DOCS[i % NDOCS].title ? strdup(DOCS[i % NDOCS].title) : NULL;
