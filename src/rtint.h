@@ -340,6 +340,7 @@ typedef struct rt_facets {
     size_t nrids;
     uint32_t maxrid;           /* largest rid, 0 when empty */
     const uint64_t *all;       /* the same as a bit set: (maxrid >> 6) + 1 words */
+    double min_pred;           /* lowest predicted score stored (HUGE_VAL when none) */
     /* The postings inverted, for counting a result set record by record: the
        labels of record RID are entries rec_off[RID] .. rec_off[RID + 1] - 1,
        sorted by label; entry E is label rec_lab[E] >> 1 of v, from the

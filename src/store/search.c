@@ -107,9 +107,12 @@ void rt_flabel_mark(const rt_flabel *fl, int sources, double min_score, uint64_t
             bit_set(bits, rid);
 }
 
-/* Count once each label record RID carries under SOURCES / MIN_SCORE. */
+/*
+ * Count once each label record RID carries under SOURCES / MIN_SCORE
+ * (SCORED: some predicted score is below MIN_SCORE, so scores must be read).
+ */
 static void count_record(const rt_facets *f, uint32_t rid, int sources, double min_score,
-                         size_t *counts)
+                         int scored, size_t *counts)
 {
     uint32_t last = UINT32_MAX;
     for (uint32_t e = f->rec_off[rid]; e < f->rec_off[rid + 1]; e++) {
@@ -117,7 +120,8 @@ static void count_record(const rt_facets *f, uint32_t rid, int sources, double m
         if (i == last)
             continue;                /* the same label from the other source */
         int ok = lab & 1 ? (sources & RT_SOURCE_PREDICTED)
-                               && f->v[i].predicted.scores[f->rec_pos[e]] >= min_score
+                               && (!scored
+                                   || f->v[i].predicted.scores[f->rec_pos[e]] >= min_score)
                          : (sources & RT_SOURCE_MANUAL);
         if (ok) {
             counts[i]++;
@@ -129,12 +133,13 @@ static void count_record(const rt_facets *f, uint32_t rid, int sources, double m
 void rt_facets_count(const rt_facets *f, const uint64_t *bits, size_t nwords, int sources,
                      double min_score, size_t *counts)
 {
+    int scored = !(min_score <= f->min_pred);
     memset(counts, 0, f->n * sizeof *counts);
     for (size_t w = 0; w < nwords; w++)
         for (uint64_t word = bits[w]; word; word &= word - 1) {
             uint32_t rid = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(word));
             if (rid <= f->maxrid)
-                count_record(f, rid, sources, min_score, counts);
+                count_record(f, rid, sources, min_score, scored, counts);
         }
 }
 
