@@ -227,6 +227,11 @@ static const mcase MATCHES[] = {
     { "\xC2\xA5" "300m in Shanghai", "\xC2\xA5=CN;Shanghai=CN" },
     { "\xC2\xA5" "300m", "\xC2\xA5=JP" },
     { "$5m and \xE2\x82\xAC" "3m", "" },
+    /* common words elsewhere: German "des Landes", the Cabinet Office of Japan */
+    { "mit Mitteln des Landes und des Bundes", "" },
+    { "les Landes et la Gironde", "Landes=FR;Gironde=FR" },
+    { "the Cabinet Office and Hiroshima", "Cabinet Office=JP;Hiroshima=JP" },
+    { "the Cabinet Office and the DWP", "Cabinet Office=GB;DWP=GB" },
 };
 
 static void test_ambiguity_table(void **state)
