@@ -178,24 +178,6 @@ uint32_t rt_strmap_get(const rt_strmap *m, const char *k, size_t len);
 /* Key of ID (NUL-terminated, owned by M until it changes); *len may be NULL. */
 const char *rt_strmap_key(const rt_strmap *m, uint32_t id, size_t *len);
 
-/* Interning map for 64-bit keys (bigram pairs): key -> dense id. */
-typedef struct rt_u64slot {
-    uint64_t key;
-    uint32_t id;        /* id + 1, 0 = empty */
-} rt_u64slot;
-
-typedef struct rt_u64map {
-    rt_u64slot *slots;  /* cap slots, a power of two */
-    size_t cap;
-    uint64_t *keys;     /* per id */
-    size_t n, ncap;
-} rt_u64map;
-
-void rt_u64map_init(rt_u64map *m);
-void rt_u64map_free(rt_u64map *m);
-int rt_u64map_add(rt_u64map *m, uint64_t key, uint32_t *id);
-uint32_t rt_u64map_get(const rt_u64map *m, uint64_t key);
-
 /*
  * Little-endian binary encoding for model files. Writers append to an
  * rt_buf with a sticky rc; the reader walks a bounded buffer and sets
@@ -247,7 +229,7 @@ typedef struct rt_svm_problem {
  * of value 1, regularised like liblinear's), ALPHA the dual variables
  * (nrows). Returns RT_OK or RT_ENOMEM.
  */
-int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha);
+int rt_svm_train(const rt_svm_problem *p, float *w, double *b, double *alpha);
 
 /* Calibration (calib.c). Platt: p = 1 / (1 + exp(A * dec + B)). */
 void rt_platt_fit(const double *dec, const uint8_t *pos, size_t n, double *A, double *B);

@@ -62,7 +62,8 @@ static void test_two_points(void **state)
     const int8_t y[] = { 1, -1 };
     for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
         rt_svm_problem p = problem(&t, rows, 2, y, CASES[c].C);
-        double w[1], b, alpha[2];
+        float w[1];
+    double b, alpha[2];
         assert_int_equal(rt_svm_train(&p, w, &b, alpha), RT_OK);
         assert_near(w[0], CASES[c].w, 1e-6);
         assert_near(b, 0, 1e-6);
@@ -81,7 +82,8 @@ static void test_separable(void **state)
     const uint32_t rows[] = { 0, 1, 2, 3 };
     const int8_t y[] = { 1, 1, -1, -1 };
     rt_svm_problem p = problem(&t, rows, 4, y, 100);
-    double w[2], b, alpha[4];
+    float w[2];
+    double b, alpha[4];
     assert_int_equal(rt_svm_train(&p, w, &b, alpha), RT_OK);
     for (size_t i = 0; i < 4; i++) {
         double d = w[0] * x[2 * i] + w[1] * x[2 * i + 1] + b;
@@ -102,7 +104,8 @@ static void test_scaled_features(void **state)
     const int8_t y[] = { 1, -1 };
     rt_svm_problem p = problem(&t, rows, 2, y, 1);
     p.vals = scaled;
-    double w[1], b, alpha[2];
+    float w[1];
+    double b, alpha[2];
     assert_int_equal(rt_svm_train(&p, w, &b, alpha), RT_OK);
     /* scaled points are +-2: 1/2 w^2 + 2C (1 - 2w)^2 is minimised at w = 8C / (1 + 16C) */
     assert_near(w[0], 8.0 / 17, 1e-6);
@@ -119,7 +122,8 @@ static void test_deterministic_subset(void **state)
     const int8_t y[] = { -1, 1, -1, 1, 1 };
     rt_svm_problem p = problem(&t, rows, 5, y, 1);
     p.eps = 0.1;
-    double w1[2], w2[2], b1, b2, a1[5], a2[5];
+    float w1[2], w2[2];
+    double b1, b2, a1[5], a2[5];
     assert_int_equal(rt_svm_train(&p, w1, &b1, a1), RT_OK);
     assert_int_equal(rt_svm_train(&p, w2, &b2, a2), RT_OK);
     assert_memory_equal(w1, w2, sizeof w1);
@@ -137,7 +141,8 @@ static void test_out_of_memory(void **state)
     const uint32_t rows[] = { 0, 1 };
     const int8_t y[] = { 1, -1 };
     rt_svm_problem p = problem(&t, rows, 2, y, 1);
-    double w[1], b, alpha[2];
+    float w[1];
+    double b, alpha[2];
     for (size_t n = 1;; n++) {
         failalloc_arm(n);
         int rc = rt_svm_train(&p, w, &b, alpha);

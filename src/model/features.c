@@ -22,8 +22,11 @@ struct rt_vocab {
     size_t ndocs;           /* records the vocabulary was built from */
     size_t nuni, nterms;    /* unigram ids [0, nuni), bigram ids [nuni, nterms) */
     rt_strmap uni;          /* unigram text -> id */
-    rt_strmap bitext;       /* bigram index -> "a b" text */
-    rt_u64map pairs;        /* (a << 32 | b) -> bigram index */
+    uint32_t *bstart;       /* nuni + 1: bigrams "a b" of first word a are [bstart[a], bstart[a+1]) */
+    uint32_t *bfirst;       /* per bigram index (sorted by first, then second word): a */
+    uint32_t *bsecond;      /* per bigram index: b */
+    size_t *boff;           /* per bigram index: offset of its text in barena */
+    char *barena;           /* "a b" texts, NUL-terminated */
     uint32_t *df;           /* nterms */
     float *idf;             /* nterms */
 };
@@ -124,8 +127,11 @@ void rt_vocab_free(rt_vocab *v)
     if (!v)
         return;
     rt_strmap_free(&v->uni);
-    rt_strmap_free(&v->bitext);
-    rt_u64map_free(&v->pairs);
+    free(v->bstart);
+    free(v->bfirst);
+    free(v->bsecond);
+    free(v->boff);
+    free(v->barena);
     free(v->df);
     free(v->idf);
     free(v);
@@ -142,7 +148,7 @@ const char *rt_vocab_term(const rt_vocab *v, uint32_t id)
 {
     if (id < v->nuni)
         return rt_strmap_key(&v->uni, id, NULL);
-    return rt_strmap_key(&v->bitext, (uint32_t)(id - v->nuni), NULL);
+    return v->barena + v->boff[id - v->nuni];
 }
 
 uint32_t rt_vocab_find(const rt_vocab *v, const char *term, size_t len)
@@ -150,27 +156,52 @@ uint32_t rt_vocab_find(const rt_vocab *v, const char *term, size_t len)
     return rt_strmap_get(&v->uni, term, len);
 }
 
-/* The bigram of unigrams A and B: its term id, or RT_NOID. */
+/* The bigram of unigrams A and B: its term id, or RT_NOID (binary search in A's list). */
 static uint32_t vocab_pair(const rt_vocab *v, uint32_t a, uint32_t b)
 {
-    uint32_t k = rt_u64map_get(&v->pairs, (uint64_t)a << 32 | b);
-    return k == RT_NOID ? RT_NOID : (uint32_t)(v->nuni + k);
+    if (!v->bstart)
+        return RT_NOID;
+    uint32_t lo = v->bstart[a], hi = v->bstart[a + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v->bsecond[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < v->bstart[a + 1] && v->bsecond[lo] == b ? (uint32_t)(v->nuni + lo) : RT_NOID;
 }
 
-/* Add bigram (A, B) with its text; the next bigram index. */
-static int vocab_add_pair(rt_vocab *v, uint32_t a, uint32_t b, rt_buf *scratch)
+/*
+ * Index the NB bigrams in bfirst/bsecond (sorted by first word, then second;
+ * the caller has checked both are unigram ids): per-first-word ranges and
+ * the "a b" texts. Returns RT_OK or RT_ENOMEM.
+ */
+static int vocab_index_bigrams(rt_vocab *v, size_t nb)
 {
-    int rc = RT_OK;
-    uint32_t id;
-    scratch->len = 0;
-    rt_buf_puts(&rc, scratch, rt_strmap_key(&v->uni, a, NULL));
-    rt_buf_puts(&rc, scratch, " ");
-    rt_buf_puts(&rc, scratch, rt_strmap_key(&v->uni, b, NULL));
-    if (rc == RT_OK)
-        rc = rt_u64map_add(&v->pairs, (uint64_t)a << 32 | b, &id);
-    if (rc == RT_OK)
-        rc = rt_strmap_add(&v->bitext, scratch->data, scratch->len, &id);
-    return rc;
+    size_t len = 0;
+    for (size_t k = 0; k < nb; k++)
+        len += v->uni.len[v->bfirst[k]] + v->uni.len[v->bsecond[k]] + 2;
+    v->bstart = calloc(v->nuni + 2, sizeof *v->bstart);
+    v->boff = malloc((nb + 1) * sizeof *v->boff);
+    v->barena = malloc(len + 1);
+    if (!v->bstart || !v->boff || !v->barena)
+        return RT_ENOMEM;
+    size_t at = 0;
+    for (size_t k = 0; k < nb; k++) {
+        v->bstart[v->bfirst[k] + 1]++;
+        size_t la, lb;
+        const char *a = rt_strmap_key(&v->uni, v->bfirst[k], &la);
+        const char *b = rt_strmap_key(&v->uni, v->bsecond[k], &lb);
+        v->boff[k] = at;
+        memcpy(v->barena + at, a, la);
+        v->barena[at + la] = ' ';
+        memcpy(v->barena + at + la + 1, b, lb + 1);
+        at += la + lb + 2;
+    }
+    for (size_t a = 0; a < v->nuni; a++)
+        v->bstart[a + 1] += v->bstart[a];
+    return RT_OK;
 }
 
 /* df -> idf for every term; RT_OK or RT_ENOMEM. */
@@ -474,9 +505,11 @@ typedef struct chunk {
     uint32_t *seq;          /* building: all records' terms, local then global ids */
     size_t nseq, seqcap;
     uint32_t *map;          /* building: local term id -> global id */
-    rt_u64map pairs;        /* building: chunk-local pairs */
-    uint32_t *pdf, *plast;  /* building: df and last record of each local pair */
-    size_t pcap;
+    uint64_t *pkey;         /* building: each record's distinct adjacent pairs, sorted */
+    float *pcnt;            /* building: occurrences of each in its record */
+    size_t np, pcap;
+    uint64_t *ktmp;         /* building: sort scratch */
+    size_t ktcap;
     uint32_t *idx;          /* the rows' entries */
     float *val;
     size_t nnz, cap;
@@ -488,9 +521,9 @@ static void chunks_free(chunk *c, size_t nc)
         rt_featurizer_free(c[t].f);
         free(c[t].seq);
         free(c[t].map);
-        rt_u64map_free(&c[t].pairs);
-        free(c[t].pdf);
-        free(c[t].plast);
+        free(c[t].pkey);
+        free(c[t].pcnt);
+        free(c[t].ktmp);
         free(c[t].idx);
         free(c[t].val);
     }
@@ -503,7 +536,6 @@ static chunk *chunks_new(size_t n, size_t nc)
     for (size_t t = 0; c && t < nc; t++) {
         c[t].lo = n * t / nc;
         c[t].hi = n * (t + 1) / nc;
-        rt_u64map_init(&c[t].pairs);
     }
     return c;
 }
@@ -609,8 +641,9 @@ typedef struct build {
     rt_strmap all;          /* every unigram seen -> global id (first occurrence) */
     uint32_t *df;           /* per global unigram */
     uint32_t *keep;         /* global unigram -> final id or RT_NOID */
-    rt_u64map allpairs;     /* every pair seen -> global pair id */
-    uint32_t *pdf, *pkeep;  /* per global pair: df; final term id or RT_NOID */
+    size_t *pstart, *pend;  /* each record's distinct pairs in its chunk's pkey */
+    size_t *pbase;          /* per chunk: number of its first pair among all chunks' */
+    uint32_t *bid;          /* per pair occurrence (all chunks, in order): term id or RT_NOID */
     size_t *rowlen;
 } build;
 
@@ -708,80 +741,152 @@ static int build_prune_unigrams(build *B)
     return RT_OK;
 }
 
-/* Step 5 (per chunk): final unigram ids; chunk-local bigrams and their df. */
+/*
+ * Sort N 64-bit keys below 2^BITS with payload O (may be NULL), via KT/OT:
+ * LSD radix sort, DIGIT bits a pass (8 for a record's few keys, 11 for all).
+ */
+static void radix_sort64(uint64_t *k, uint32_t *o, uint64_t *kt, uint32_t *ot, size_t n,
+                         unsigned bits, unsigned digit)
+{
+    size_t count[2049], nb = (size_t)1 << digit, mask = nb - 1;
+    for (unsigned shift = 0; shift < bits; shift += digit) {
+        memset(count, 0, (nb + 1) * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[((k[i] >> shift) & mask) + 1]++;
+        for (size_t d = 0; d < nb; d++)
+            count[d + 1] += count[d];
+        for (size_t i = 0; i < n; i++) {
+            size_t at = count[(k[i] >> shift) & mask]++;
+            kt[at] = k[i];
+            if (o)
+                ot[at] = o[i];
+        }
+        memcpy(k, kt, n * sizeof *k);
+        if (o)
+            memcpy(o, ot, n * sizeof *o);
+    }
+}
+
+static unsigned key_bits(uint64_t max)
+{
+    unsigned b = 1;
+    while (b < 64 && (max >> b))
+        b++;
+    return b;
+}
+
+/* One record's adjacent pairs, as keys a * nuni + b, made distinct with counts. */
+static int record_pairs(build *B, chunk *c, size_t i)
+{
+    uint64_t U = B->v->nuni;
+    size_t from = c->np, len = B->rend[i] - B->rstart[i];
+    size_t cap = c->pcap, tcap = c->ktcap;
+    if (grow((void **)&c->pkey, &cap, from + len + 1, sizeof *c->pkey)
+        || grow((void **)&c->pcnt, &c->pcap, from + len + 1, sizeof *c->pcnt)
+        || grow((void **)&c->ktmp, &tcap, len + 1, sizeof *c->ktmp))
+        return RT_ENOMEM;
+    c->ktcap = tcap;
+    size_t m = 0;
+    for (size_t k = B->rstart[i] + 1; k < B->rend[i]; k++)
+        if (c->seq[k - 1] != RT_NOID && c->seq[k] != RT_NOID)
+            c->pkey[from + m++] = c->seq[k - 1] * U + c->seq[k];
+    radix_sort64(c->pkey + from, NULL, c->ktmp, NULL, m, key_bits(U * U), 8);
+    size_t u = 0;
+    for (size_t k = 0; k < m; k++) {
+        if (u > 0 && c->pkey[from + u - 1] == c->pkey[from + k]) {
+            c->pcnt[from + u - 1] += 1;
+            continue;
+        }
+        c->pkey[from + u] = c->pkey[from + k];
+        c->pcnt[from + u++] = 1;
+    }
+    B->pstart[i] = from;
+    B->pend[i] = c->np = from + u;
+    return RT_OK;
+}
+
+/* Step 5 (per chunk): final unigram ids, then each record's distinct bigram candidates. */
 static int build_chunk_pairs(build *B, chunk *c)
 {
-    for (size_t i = c->lo; i < c->hi; i++)
-        for (size_t k = B->rstart[i]; k < B->rend[i]; k++) {
-            uint32_t g = c->seq[k];
-            c->seq[k] = g == RT_NOID ? RT_NOID : B->keep[g];
-            uint32_t a = k > B->rstart[i] ? c->seq[k - 1] : RT_NOID, b = c->seq[k], p;
-            if (!B->v->o.bigrams || a == RT_NOID || b == RT_NOID)
-                continue;
-            size_t before = c->pairs.n;
-            if (rt_u64map_add(&c->pairs, (uint64_t)a << 32 | b, &p) != RT_OK)
-                return RT_ENOMEM;
-            if (p >= c->pcap) {
-                size_t cap = c->pcap;
-                if (grow((void **)&c->pdf, &cap, (size_t)p + 1, sizeof *c->pdf)
-                    || grow((void **)&c->plast, &c->pcap, (size_t)p + 1, sizeof *c->plast))
-                    return RT_ENOMEM;
-            }
-            if (c->pairs.n > before)
-                c->pdf[p] = c->plast[p] = 0;
-            if (c->plast[p] != i + 1) {
-                c->plast[p] = (uint32_t)(i + 1);
-                c->pdf[p]++;
-            }
-        }
-    return RT_OK;
-}
-
-/* Add chunk C's pairs to the global pair map in first-occurrence order, summing df. */
-static int merge_chunk_pairs(build *B, const chunk *c, size_t *cap)
-{
-    for (uint32_t p = 0; p < c->pairs.n; p++) {
-        uint32_t g;
-        size_t before = B->allpairs.n;
-        if (rt_u64map_add(&B->allpairs, c->pairs.keys[p], &g) != RT_OK)
+    for (size_t i = c->lo; i < c->hi; i++) {
+        for (size_t k = B->rstart[i]; k < B->rend[i]; k++)
+            c->seq[k] = c->seq[k] == RT_NOID ? RT_NOID : B->keep[c->seq[k]];
+        B->pstart[i] = B->pend[i] = c->np;
+        if (B->v->o.bigrams && record_pairs(B, c, i) != RT_OK)
             return RT_ENOMEM;
-        if (g >= *cap && grow((void **)&B->pdf, cap, (size_t)g + 1, sizeof *B->pdf))
-            return RT_ENOMEM;
-        if (B->allpairs.n > before)
-            B->pdf[g] = 0;
-        B->pdf[g] += c->pdf[p];
     }
     return RT_OK;
 }
 
-/* Step 6 (serial, chunk order): merge pairs, keep those in >= min_df records. */
-static int build_merge_pairs(build *B)
+/* Kept bigrams from the sorted keys: each run is one pair, its length its df. */
+static int keep_pairs(build *B, const uint64_t *k, const uint32_t *o, size_t n, uint32_t **df)
 {
     rt_vocab *v = B->v;
-    size_t cap = 0;
-    int rc = RT_OK;
-    for (size_t t = 0; t < B->nc && rc == RT_OK; t++)
-        rc = merge_chunk_pairs(B, &B->c[t], &cap);
-    rt_buf scratch = { 0 };
-    size_t nkept = 0;
-    for (uint32_t g = 0; rc == RT_OK && g < B->allpairs.n; g++) {
-        if (B->pdf[g] < v->o.min_df)
-            continue;
-        uint64_t key = B->allpairs.keys[g];
-        rc = vocab_add_pair(v, (uint32_t)(key >> 32), (uint32_t)key, &scratch);
-        B->pdf[nkept++] = B->pdf[g];   /* compact: df of bigram index nkept */
+    size_t nb = 0, cap = 0;
+    for (size_t j = 0, e; j < n; j = e) {
+        for (e = j + 1; e < n && k[e] == k[j]; e++)
+            ;
+        uint32_t id = RT_NOID;
+        if (e - j >= v->o.min_df) {
+            size_t c1 = cap, c2 = cap;
+            if (grow((void **)&v->bfirst, &c1, nb + 1, sizeof *v->bfirst)
+                || grow((void **)&v->bsecond, &c2, nb + 1, sizeof *v->bsecond)
+                || grow((void **)df, &cap, nb + 1, sizeof **df))
+                return RT_ENOMEM;
+            v->bfirst[nb] = (uint32_t)(k[j] / v->nuni);
+            v->bsecond[nb] = (uint32_t)(k[j] % v->nuni);
+            (*df)[nb] = (uint32_t)(e - j);
+            id = (uint32_t)(v->nuni + nb++);
+        }
+        for (size_t x = j; x < e; x++)
+            B->bid[o[x]] = id;
     }
-    rt_buf_free(&scratch);
-    v->nterms = v->nuni + nkept;
+    v->nterms = v->nuni + nb;
+    return nb ? vocab_index_bigrams(v, nb) : RT_OK;
+}
+
+/*
+ * Step 6: every record's distinct pairs, from all chunks in order, sorted by
+ * key; a pair is kept when it is in >= min_df records, and bigram ids follow
+ * the key order (first word, then second): the same for any thread count.
+ */
+static int build_bigrams(build *B, uint32_t **df)
+{
+    size_t n = 0;
+    for (size_t t = 0; t < B->nc; t++) {
+        B->pbase[t] = n;
+        n += B->c[t].np;
+    }
+    uint64_t *k = malloc((n + 1) * sizeof *k), *kt = malloc((n + 1) * sizeof *kt);
+    uint32_t *o = malloc((n + 1) * sizeof *o), *ot = malloc((n + 1) * sizeof *ot);
+    B->bid = malloc((n + 1) * sizeof *B->bid);
+    int rc = k && kt && o && ot && B->bid ? RT_OK : RT_ENOMEM;
+    for (size_t t = 0; rc == RT_OK && t < B->nc; t++)
+        for (size_t j = 0; j < B->c[t].np; j++) {
+            k[B->pbase[t] + j] = B->c[t].pkey[j];
+            o[B->pbase[t] + j] = (uint32_t)(B->pbase[t] + j);
+        }
+    if (rc == RT_OK && n > UINT32_MAX - 1)
+        rc = RT_ENOMEM;
+    if (rc == RT_OK) {
+        uint64_t U = B->v->nuni;
+        radix_sort64(k, o, kt, ot, n, key_bits(U * U), 11);
+        rc = keep_pairs(B, k, o, n, df);
+    }
+    free(k);
+    free(kt);
+    free(o);
+    free(ot);
     return rc;
 }
 
-/* Step 7 (per chunk): each record's row of counts (unigrams and kept bigrams). */
+/* Step 7 (per chunk): each record's row: unigram counts, then its kept bigrams. */
 static int build_rows(build *B, chunk *c)
 {
     rt_featurizer *f = c->f;
-    size_t nt = B->v->nterms;
+    size_t nt = B->v->nterms, t = (size_t)(c - B->c);
     f->v = B->v;
+    f->o.bigrams = 0;   /* the bigrams come from the pair lists below */
     if (!nt)
         return RT_OK;
     f->stamp = calloc(nt, sizeof *f->stamp);
@@ -797,13 +902,20 @@ static int build_rows(build *B, chunk *c)
         f->nseq = len;
         if (count_seq(f) != RT_OK || chunk_row(c, f->uidx, f->uval, f->nu) != RT_OK)
             return RT_ENOMEM;
-        B->rowlen[i] = f->nu;
+        size_t nb = 0;   /* ids ascend with the keys, above every unigram id */
+        for (size_t j = B->pstart[i]; j < B->pend[i]; j++) {
+            uint32_t id = B->bid[B->pbase[t] + j];
+            if (id != RT_NOID && chunk_row(c, &id, &c->pcnt[j], 1) != RT_OK)
+                return RT_ENOMEM;
+            nb += id != RT_NOID;
+        }
+        B->rowlen[i] = f->nu + nb;
     }
     return RT_OK;
 }
 
 /* Final df array: kept unigrams then kept bigrams. */
-static int build_df_final(build *B)
+static int build_df_final(build *B, const uint32_t *bdf)
 {
     rt_vocab *v = B->v;
     v->df = malloc((v->nterms ? v->nterms : 1) * sizeof *v->df);
@@ -813,7 +925,7 @@ static int build_df_final(build *B)
         if (B->keep[g] != RT_NOID)
             v->df[B->keep[g]] = B->df[g];
     for (size_t k = v->nuni; k < v->nterms; k++)
-        v->df[k] = B->pdf[k - v->nuni];
+        v->df[k] = bdf[k - v->nuni];
     return vocab_finish(v);
 }
 
@@ -835,10 +947,12 @@ static int build_steps(build *B, rt_sparse *counts, rt_err *err)
     int rc = chunks_status(B->c, B->nc, err);
     if (rc != RT_OK)
         return rc;
+    uint32_t *bdf = NULL;
     if ((rc = build_merge_terms(B)) == RT_OK && (rc = build_prune_unigrams(B)) == RT_OK
-        && (rc = par_chunks(B, build_chunk_pairs)) == RT_OK && (rc = build_merge_pairs(B)) == RT_OK
-        && (rc = par_chunks(B, build_rows)) == RT_OK && (rc = build_df_final(B)) == RT_OK)
+        && (rc = par_chunks(B, build_chunk_pairs)) == RT_OK && (rc = build_bigrams(B, &bdf)) == RT_OK
+        && (rc = par_chunks(B, build_rows)) == RT_OK && (rc = build_df_final(B, bdf)) == RT_OK)
         rc = chunks_assemble(B->c, B->nc, B->rowlen, B->n, B->v->nterms, counts, err);
+    free(bdf);
     if (rc == RT_ENOMEM)
         rt_err_set(err, rc, "features: out of memory");
     return rc;
@@ -851,14 +965,16 @@ int rt_vocab_build(const rt_record *const *recs, size_t n, const rt_feature_opts
     memset(counts, 0, sizeof *counts);
     build B = { .recs = recs, .n = n, .nc = (size_t)nthreads(threads) };
     rt_strmap_init(&B.all);
-    rt_u64map_init(&B.allpairs);
     B.c = chunks_new(n, B.nc);
     B.rstart = calloc(n + 1, sizeof *B.rstart);
     B.rend = calloc(n + 1, sizeof *B.rend);
+    B.pstart = calloc(n + 1, sizeof *B.pstart);
+    B.pend = calloc(n + 1, sizeof *B.pend);
+    B.pbase = calloc(B.nc + 1, sizeof *B.pbase);
     B.rowlen = calloc(n + 1, sizeof *B.rowlen);
     B.v = calloc(1, sizeof *B.v);
     int rc = RT_ENOMEM;
-    if (B.c && B.rstart && B.rend && B.rowlen && B.v) {
+    if (B.c && B.rstart && B.rend && B.pstart && B.pend && B.pbase && B.rowlen && B.v) {
         B.v->o = *o;
         if (B.v->o.min_df < 1)
             B.v->o.min_df = 1;
@@ -874,13 +990,15 @@ int rt_vocab_build(const rt_record *const *recs, size_t n, const rt_feature_opts
     rt_vocab_free(B.v);
     chunks_free(B.c, B.nc);
     rt_strmap_free(&B.all);
-    rt_u64map_free(&B.allpairs);
     free(B.rstart);
     free(B.rend);
+    free(B.pstart);
+    free(B.pend);
+    free(B.pbase);
+    free(B.bid);
     free(B.rowlen);
     free(B.df);
     free(B.keep);
-    free(B.pdf);
     return rc;
 }
 
@@ -901,14 +1019,13 @@ void rt_vocab_write(int *rc, rt_buf *b, const rt_vocab *v)
         rt_bin_u32(rc, b, v->df[i]);
     }
     for (uint32_t k = 0; k < v->nterms - v->nuni && *rc == RT_OK; k++) {
-        uint64_t key = v->pairs.keys[k];
-        rt_bin_u32(rc, b, (uint32_t)(key >> 32));
-        rt_bin_u32(rc, b, (uint32_t)key);
+        rt_bin_u32(rc, b, v->bfirst[k]);
+        rt_bin_u32(rc, b, v->bsecond[k]);
         rt_bin_u32(rc, b, v->df[v->nuni + k]);
     }
 }
 
-/* Read the vocabulary's terms: unique unigrams, bigrams of valid unigram ids. */
+/* Read the vocabulary's terms: unique unigrams; bigrams of unigram ids, strictly ascending. */
 static int vocab_read_terms(rt_bin *r, rt_vocab *v, uint32_t nbi)
 {
     for (uint32_t i = 0; i < v->nuni && r->rc == RT_OK; i++) {
@@ -921,17 +1038,22 @@ static int vocab_read_terms(rt_bin *r, rt_vocab *v, uint32_t nbi)
         v->df[i] = rt_bin_get_u32(r);
         free(s);
     }
-    rt_buf scratch = { 0 };
+    if (r->rc == RT_OK && nbi
+        && (!(v->bfirst = malloc(nbi * sizeof *v->bfirst))
+            || !(v->bsecond = malloc(nbi * sizeof *v->bsecond))))
+        r->rc = RT_ENOMEM;
     for (uint32_t k = 0; k < nbi && r->rc == RT_OK; k++) {
         uint32_t a = rt_bin_get_u32(r), b = rt_bin_get_u32(r);
         v->df[v->nuni + k] = rt_bin_get_u32(r);
-        if (r->rc == RT_OK && (a >= v->nuni || b >= v->nuni))
-            r->rc = RT_EFORMAT;
-        if (r->rc == RT_OK && (r->rc = vocab_add_pair(v, a, b, &scratch)) == RT_OK
-            && v->pairs.n != k + 1)
-            r->rc = RT_EFORMAT;   /* duplicate bigram */
+        if (r->rc == RT_OK && (a >= v->nuni || b >= v->nuni
+                               || (k > 0 && (a < v->bfirst[k - 1]
+                                             || (a == v->bfirst[k - 1] && b <= v->bsecond[k - 1])))))
+            r->rc = RT_EFORMAT;   /* not a unigram id, or out of order */
+        v->bfirst[k] = a;
+        v->bsecond[k] = b;
     }
-    rt_buf_free(&scratch);
+    if (r->rc == RT_OK && nbi && vocab_index_bigrams(v, nbi) != RT_OK)
+        r->rc = RT_ENOMEM;
     return r->rc;
 }
 

@@ -7,6 +7,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "revtag/features.h"
 #include "rtint.h"
@@ -35,18 +36,19 @@ size_t rt_rng_below(uint64_t *s, size_t n)
 }
 
 /* Decision value of row R (without bias) under W, with entry values V. */
-static double row_dot(const rt_sparse *x, const float *v, size_t r, const double *w)
+static double row_dot(const rt_sparse *x, const float *v, size_t r, const float *w)
 {
-    double d = 0;
+    float d = 0;
     for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++)
         d += w[x->idx[k]] * v[k];
     return d;
 }
 
-static void row_axpy(const rt_sparse *x, const float *v, size_t r, double a, double *w)
+static void row_axpy(const rt_sparse *x, const float *v, size_t r, double a, float *w)
 {
+    float af = (float)a;
     for (size_t k = x->ptr[r]; k < x->ptr[r + 1]; k++)
-        w[x->idx[k]] += a * v[k];
+        w[x->idx[k]] += af * v[k];
 }
 
 static double row_sqnorm(const rt_sparse *x, const float *v, size_t r)
@@ -62,7 +64,8 @@ typedef struct svm {
     const rt_svm_problem *p;
     double *alpha, *qd;     /* per training row */
     size_t *order;          /* visiting order; [0, active) not shrunk */
-    double *w, *b;
+    float *w;               /* the weights while solving (single precision: half the cache) */
+    double *b;
     const float *v;         /* entry values: p->vals or the matrix's own */
     uint64_t rng;
 } svm;
@@ -133,10 +136,11 @@ static int svm_solve(svm *S)
     return iter;
 }
 
-int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha)
+int rt_svm_train(const rt_svm_problem *p, float *w, double *b, double *alpha)
 {
     size_t n = p->nrows;
-    svm S = { p, alpha, NULL, NULL, w, b, p->vals ? p->vals : p->x->val, rt_rng_seed(p->seed, 0x5356u) };
+    svm S = { p, alpha, NULL, NULL, w, b, p->vals ? p->vals : p->x->val,
+              rt_rng_seed(p->seed, 0x5356u) };
     S.qd = malloc((n ? n : 1) * sizeof *S.qd);
     S.order = malloc((n ? n : 1) * sizeof *S.order);
     if (!S.qd || !S.order) {
@@ -144,8 +148,7 @@ int rt_svm_train(const rt_svm_problem *p, double *w, double *b, double *alpha)
         free(S.order);
         return RT_ENOMEM;
     }
-    for (size_t j = 0; j < p->x->ncols; j++)
-        w[j] = 0;
+    memset(w, 0, p->x->ncols * sizeof *w);
     *b = 0;
     for (size_t i = 0; i < n; i++) {
         alpha[i] = 0;

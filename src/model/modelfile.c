@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "revtag/atomic.h"
 #include "revtag/model.h"
@@ -83,20 +84,28 @@ int rt_model_save(const rt_model *m, const char *path, rt_err *err)
 
 /* ------------------------------------------------------------ reading */
 
+/* The whole file in one allocation (its size from fstat; a stream of unknown size grows). */
 static int read_file(const char *path, unsigned char **data, size_t *len, rt_err *err)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return rt_err_set(err, RT_EIO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
     rt_buf b = { 0 };
     int rc = RT_OK;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((b.data = malloc((size_t)st.st_size + 1)))
+            b.cap = (size_t)st.st_size + 1;
+        else
+            rc = rt_err_set(err, RT_ENOMEM, "%s: out of memory", path);
+    }
     char chunk[65536];
     size_t got;
     while (rc == RT_OK && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
         rt_buf_append(&rc, &b, chunk, got);
     if (rc == RT_OK && ferror(fp))
         rc = rt_err_set(err, RT_EIO, "%s: read error: %s", path, strerror(errno));
-    else if (rc != RT_OK)
+    else if (rc == RT_ENOMEM)
         rt_err_set(err, rc, "%s: out of memory", path);
     fclose(fp);
     if (rc != RT_OK) {

@@ -1,8 +1,8 @@
 /*
- * strmap.c - the classifier's hash maps: string interning (vocabulary,
- * word -> stem caches) and 64-bit key interning (bigram pairs). Open
- * addressing with linear probing; ids are dense and in insertion order, so
- * whatever is built from them is deterministic.
+ * strmap.c - the classifier's string interning map (vocabulary, word ->
+ * term caches). Open addressing with linear probing; each slot keeps 32 bits
+ * of the hash, so most probes never touch the keys. Ids are dense and in
+ * insertion order, so whatever is built from them is deterministic.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,16 +43,6 @@ static int rehash(rt_strmap *m, size_t newcap)
     m->slots = s;
     m->cap = newcap;
     return RT_OK;
-}
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
 }
 
 /* ------------------------------------------------------------- strmap */
@@ -144,72 +134,4 @@ const char *rt_strmap_key(const rt_strmap *m, uint32_t id, size_t *len)
     if (len)
         *len = m->len[id];
     return m->arena + m->off[id];
-}
-
-/* ------------------------------------------------------------- u64map */
-
-void rt_u64map_init(rt_u64map *m)
-{
-    memset(m, 0, sizeof *m);
-}
-
-void rt_u64map_free(rt_u64map *m)
-{
-    if (!m)
-        return;
-    free(m->slots);
-    free(m->keys);
-    rt_u64map_init(m);
-}
-
-static uint32_t u64map_find(const rt_u64map *m, uint64_t key, size_t *slot)
-{
-    size_t mask = m->cap - 1, i = (size_t)mix64(key) & mask;
-    for (; m->slots[i].id; i = (i + 1) & mask)
-        if (m->slots[i].key == key)
-            return m->slots[i].id - 1;
-    *slot = i;
-    return RT_NOID;
-}
-
-uint32_t rt_u64map_get(const rt_u64map *m, uint64_t key)
-{
-    size_t slot;
-    return m->cap ? u64map_find(m, key, &slot) : RT_NOID;
-}
-
-static int u64map_rehash(rt_u64map *m, size_t newcap)
-{
-    rt_u64slot *s = calloc(newcap, sizeof *s);
-    if (!s)
-        return RT_ENOMEM;
-    for (size_t id = 0; id < m->n; id++) {
-        size_t i = (size_t)mix64(m->keys[id]) & (newcap - 1);
-        while (s[i].id)
-            i = (i + 1) & (newcap - 1);
-        s[i].key = m->keys[id];
-        s[i].id = (uint32_t)id + 1;
-    }
-    free(m->slots);
-    m->slots = s;
-    m->cap = newcap;
-    return RT_OK;
-}
-
-int rt_u64map_add(rt_u64map *m, uint64_t key, uint32_t *id)
-{
-    size_t slot = 0;
-    if (m->cap && (*id = u64map_find(m, key, &slot)) != RT_NOID)
-        return RT_OK;
-    if (m->n >= RT_NOID - 1 || grow_array((void **)&m->keys, &m->ncap, m->n + 1, sizeof *m->keys))
-        return RT_ENOMEM;
-    if (2 * (m->n + 1) > m->cap && u64map_rehash(m, m->cap ? 2 * m->cap : 64) != RT_OK)
-        return RT_ENOMEM;
-    u64map_find(m, key, &slot);
-    uint32_t nid = (uint32_t)m->n++;
-    m->keys[nid] = key;
-    m->slots[slot].key = key;
-    m->slots[slot].id = nid + 1;
-    *id = nid;
-    return RT_OK;
 }

@@ -27,7 +27,8 @@ typedef struct fold {
     double *tot;            /* per-feature sums over tr of the algorithm's statistic */
     double *D;              /* decision values, nrows x nlabels */
     int loo;                /* write leave-one-out estimates for the tr rows */
-    rt_fmodel *fm;          /* final run: store the weights here */
+    float *wl;              /* final run: weights, nlabels x nterms (label-major) */
+    double *bias;           /* final run: bias per label */
     uint64_t stream;        /* PRNG stream of this run */
 } fold;
 
@@ -41,7 +42,8 @@ typedef struct ctx {
 
 /* Per-thread buffers. */
 typedef struct scratch {
-    double *w, *pos, *alpha;
+    float *w;               /* the label's weights */
+    double *pos, *tmp, *alpha;
     float *r, *xv;          /* NB ratios; NB-scaled entry values of the matrix */
     int8_t *y;
     uint32_t *rows;
@@ -68,6 +70,7 @@ static void scratch_free(scratch *s)
 {
     free(s->w);
     free(s->pos);
+    free(s->tmp);
     free(s->alpha);
     free(s->r);
     free(s->xv);
@@ -81,13 +84,14 @@ static int scratch_new(scratch *s, const ctx *c)
     memset(s, 0, sizeof *s);
     s->w = malloc((V + 1) * sizeof *s->w);
     s->pos = malloc((V + 1) * sizeof *s->pos);
+    s->tmp = malloc((V + 1) * sizeof *s->tmp);
     s->r = malloc((V + 1) * sizeof *s->r);
     s->alpha = malloc((n + 1) * sizeof *s->alpha);
     s->y = malloc(n + 1);
     s->rows = malloc((n + 1) * sizeof *s->rows);
     if (c->algo == RT_ALGO_NBSVM)
         s->xv = malloc((nnz + 1) * sizeof *s->xv);
-    return s->w && s->pos && s->r && s->alpha && s->y && s->rows
+    return s->w && s->pos && s->tmp && s->r && s->alpha && s->y && s->rows
                    && (s->xv || c->algo != RT_ALGO_NBSVM)
                ? RT_OK
                : RT_ENOMEM;
@@ -148,23 +152,25 @@ static void train_nb(const ctx *c, const fold *F, size_t l, scratch *s, double *
     size_t V = c->V, npos = label_sums(c, F, l, s->pos), nneg = F->ntr - npos;
     double a = c->m->alpha;
     if (c->algo == RT_ALGO_MNB && !c->fd->multi) {
-        log_theta(s->pos, NULL, 0, V, a, s->w);
+        log_theta(s->pos, NULL, 0, V, a, s->tmp);
+        for (size_t j = 0; j < V; j++)
+            s->w[j] = (float)s->tmp[j];
         *b = log(((double)npos + 1) / ((double)F->ntr + (double)c->L));
     } else if (c->algo == RT_ALGO_CNB && !c->fd->multi) {
-        log_theta(s->pos, F->tot, 1, V, a, s->w);   /* complement of label L */
-        l1_normalise(s->w, V);
+        log_theta(s->pos, F->tot, 1, V, a, s->tmp);   /* complement of label L */
+        l1_normalise(s->tmp, V);
         for (size_t j = 0; j < V; j++)
-            s->w[j] = -s->w[j];
+            s->w[j] = (float)-s->tmp[j];
         *b = 0;
     } else {                                        /* one-vs-rest: label vs the rest */
-        log_theta(s->pos, NULL, 0, V, a, s->w);
+        log_theta(s->pos, NULL, 0, V, a, s->tmp);
         log_theta(s->pos, F->tot, 1, V, a, s->pos);
         if (c->algo == RT_ALGO_CNB) {
-            l1_normalise(s->w, V);
+            l1_normalise(s->tmp, V);
             l1_normalise(s->pos, V);
         }
         for (size_t j = 0; j < V; j++)
-            s->w[j] -= s->pos[j];
+            s->w[j] = (float)(s->tmp[j] - s->pos[j]);
         *b = c->algo == RT_ALGO_CNB ? 0 : log(((double)npos + 1) / ((double)nneg + 1));
     }
 }
@@ -209,11 +215,11 @@ static int train_svm(const ctx *c, const fold *F, size_t l, scratch *s, double *
 
 /* ------------------------------------------------------------ one label */
 
-static double row_decision(const rt_sparse *X, size_t r, const double *w, double b)
+static double row_decision(const rt_sparse *X, size_t r, const float *w, double b)
 {
     double d = b;
     for (size_t k = X->ptr[r]; k < X->ptr[r + 1]; k++)
-        d += w[X->idx[k]] * X->val[k];
+        d += (double)w[X->idx[k]] * X->val[k];
     return d;
 }
 
@@ -247,10 +253,9 @@ static int train_label(const ctx *c, const fold *F, size_t l, scratch *s)
         size_t fr = F->tr[i];
         F->D[fr * c->L + l] = loo_decision(c, s, i, row_decision(c->X, s->rows[i], s->w, b));
     }
-    if (F->fm) {
-        for (size_t j = 0; j < c->V; j++)
-            F->fm->w[j * c->L + l] = (float)s->w[j];
-        F->fm->bias[l] = b;
+    if (F->wl) {   /* label-major here; transposed into the model once all are done */
+        memcpy(F->wl + l * c->V, s->w, c->V * sizeof *s->w);
+        F->bias[l] = b;
     }
     return RT_OK;
 }
@@ -335,7 +340,7 @@ static int cross_validate(const ctx *c, unsigned k, double *D)
     double *tot = malloc((c->V + 1) * sizeof *tot);
     int rc = fold_of && tr && ev && tot ? make_folds(c->fd, k, c->m->seed, fold_of) : RT_ENOMEM;
     for (unsigned f = 0; rc == RT_OK && f < k; f++) {
-        fold F = { tr, 0, ev, 0, tot, D, 0, NULL, f + 1 };
+        fold F = { tr, 0, ev, 0, tot, D, 0, NULL, NULL, f + 1 };
         for (size_t i = 0; i < n; i++) {
             if (fold_of[i] == f)
                 ev[F.nev++] = (uint32_t)i;
@@ -455,7 +460,7 @@ static int choose_algo(const rt_facet_data *fd, const struct rt_model *m, int th
 static int facet_alloc(const rt_facet_data *fd, size_t V, rt_fmodel *fm)
 {
     size_t L = fd->nlabels;
-    fm->w = calloc(V * L + 1, sizeof *fm->w);
+    fm->w = malloc((V * L + 1) * sizeof *fm->w);
     fm->bias = calloc(L + 1, sizeof *fm->bias);
     fm->pa = calloc(L + 1, sizeof *fm->pa);
     fm->pb = calloc(L + 1, sizeof *fm->pb);
@@ -477,25 +482,40 @@ static void centre_weights(rt_fmodel *fm, size_t V)
     }
 }
 
+/* Label-major WL (L x V) into the model's feature-major weights, a block of features at a time. */
+static void transpose(const float *wl, size_t L, size_t V, float *w)
+{
+    for (size_t jb = 0; jb < V; jb += 256) {
+        size_t je = jb + 256 < V ? jb + 256 : V;
+        for (size_t l = 0; l < L; l++)
+            for (size_t j = jb; j < je; j++)
+                w[j * L + l] = wl[l * V + j];
+    }
+}
+
 static int final_fit(const rt_facet_data *fd, const struct rt_model *m, int threads, int loo,
                      double *D, rt_fmodel *fm)
 {
-    size_t n = fd->nrows;
+    size_t n = fd->nrows, V = fd->cnt->ncols, L = fd->nlabels;
     uint32_t *all = malloc((n + 1) * sizeof *all);
-    double *tot = malloc((fd->cnt->ncols + 1) * sizeof *tot);
-    int rc = all && tot ? RT_OK : RT_ENOMEM;
+    double *tot = malloc((V + 1) * sizeof *tot);
+    float *wl = malloc((L * V + 1) * sizeof *wl);
+    int rc = all && tot && wl ? RT_OK : RT_ENOMEM;
     if (rc == RT_OK) {
         for (size_t i = 0; i < n; i++)
             all[i] = (uint32_t)i;
         ctx c;
         ctx_init(&c, fd, m, fm->algo, threads);
-        fold F = { all, n, NULL, 0, tot, D, loo, fm, 0 };
+        fold F = { all, n, NULL, 0, tot, D, loo, wl, fm->bias, 0 };
         rc = run_labels(&c, &F);
     }
+    if (rc == RT_OK)
+        transpose(wl, L, V, fm->w);
     if (rc == RT_OK && !fd->multi && (fm->algo == RT_ALGO_MNB || fm->algo == RT_ALGO_CNB))
-        centre_weights(fm, fd->cnt->ncols);
+        centre_weights(fm, V);
     free(all);
     free(tot);
+    free(wl);
     return rc;
 }
 
