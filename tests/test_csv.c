@@ -1,6 +1,6 @@
 /*
  * test_csv.c - the CSV/TSV reader: header mapping by name, by export column
- * names and by --columns, label splitting, quoted fields with newlines and
+ * names (Zotero, Covidence, Web of Science) and by --columns, label splitting, quoted fields with newlines and
  * doubled quotes, BOM and CRLF, derived ids, malformed files with FILE:LINE
  * errors, skip_bad, and allocation failures.
  */
@@ -157,6 +157,18 @@ static void test_exports(void **state)
     assert_string_equal(labels(&res.recs[1], "country"), "GB");
     assert_string_equal(res.recs[2].lang, "es");      /* "Español" */
     assert_int_equal(res.recs[2].year, 0);
+    result_clear(&res);
+
+    rt_reader_opts tsv = { .format = RT_FORMAT_TSV };  /* Web of Science: tags, "ID" is not the id */
+    read_file(DATA "wos_savedrecs.txt", &tsv, &res);
+    assert_int_equal(res.rc, RT_DONE);
+    assert_int_equal(res.n, 2);
+    assert_string_equal(res.recs[0].id, "WOS:000418781500002");
+    assert_int_equal(res.recs[0].year, 2018);
+    assert_string_equal(res.recs[0].lang, "en");
+    assert_non_null(strstr(res.recs[0].abstract, "the \"promise\" and"));
+    assert_non_null(strstr(res.recs[0].extra, "\"ID\":\"PUBLIC-SERVICES; GOVERNANCE\""));
+    assert_non_null(strstr(res.recs[0].extra, "\"keywords\":[\"social impact bonds\",\"payment by results\""));
     result_clear(&res);
 
     read_file(DATA "covidence.csv", NULL, &res);

@@ -220,6 +220,13 @@ static const struct { const char *name; col_kind kind; } ALIASES[] = {
 };
 #define NALIASES (sizeof ALIASES / sizeof ALIASES[0])
 
+/* Web of Science tab-delimited exports: two-letter field tags as headers ("ID" is Keywords Plus). */
+static const struct { const char *tag; col_kind kind; } WOS[] = {
+    { "UT", C_ID }, { "TI", C_TITLE }, { "AB", C_ABSTRACT }, { "PY", C_YEAR }, { "LA", C_LANG },
+    { "DT", C_TYPE }, { "DE", C_KEYWORDS },
+};
+#define NWOS (sizeof WOS / sizeof WOS[0])
+
 /* Facet named by "label:FACET" or "labels.FACET", else NULL. */
 static const char *label_facet(const char *name)
 {
@@ -301,9 +308,22 @@ static int map_explicit(rt_reader *r, csv_state *st, rt_err *err)
     return RT_OK;
 }
 
+/* A Web of Science export (headers PT and UT) maps its own tags first. */
+static void map_wos(csv_state *st)
+{
+    if (find_col(st, "PT", 2) == st->ncols || find_col(st, "UT", 2) == st->ncols)
+        return;
+    for (size_t w = 0; w < NWOS; w++) {
+        size_t i = find_col(st, WOS[w].tag, 2);
+        if (i < st->ncols && st->cols[i].kind == C_EXTRA && !field_taken(st, WOS[w].kind, NULL))
+            st->cols[i].kind = WOS[w].kind;
+    }
+}
+
 /* Map the columns --columns left alone by their header names. */
 static int map_by_name(rt_reader *r, csv_state *st, rt_err *err)
 {
+    map_wos(st);
     for (size_t i = 0; i < st->ncols; i++) {
         csv_col *c = &st->cols[i];
         if (c->kind != C_EXTRA)
@@ -486,8 +506,10 @@ static int set_cell(const rt_reader *r, rt_record *rec, const csv_col *c, char *
     return RT_OK;
 }
 
-static int check_row(const rt_reader *r, const csv_state *st, const csv_row *row, rt_err *err)
+static int check_row(const rt_reader *r, const csv_state *st, csv_row *row, rt_err *err)
 {
+    while (row->n > st->ncols && !row->cells[row->n - 1][0])
+        free(row->cells[--row->n]);           /* a trailing delimiter (Web of Science) */
     if (row->n != st->ncols)
         return rt_err_set(err, RT_EFORMAT, "%s:%ld: row has %zu field(s), the header has %zu",
                           r->path, row->line, row->n, st->ncols);

@@ -237,6 +237,8 @@ static const char *format_hint(const rt_reader *r, const char *s)
         return " (this looks like RIS: use --format ris)";
     if (s[0] == '@' || s[0] == '%')
         return " (this looks like BibTeX: use --format bibtex)";
+    if (s[0] != '{' && s[0] != '[' && strchr(s, '\t'))
+        return " (this looks like TSV: use --format tsv)";
     if (s[0] != '{' && s[0] != '[' && strchr(s, ','))
         return " (this looks like CSV: use --format csv)";
     return "";

@@ -80,6 +80,10 @@ grep -q "revtag convert: 2 malformed record(s) skipped; the first: ragged.csv:3:
 # 4. Options: --format, stdin, --columns and --label-sep.
 "$REVTAG" convert --format ris < zotero.ris | cmp -s - expected/zotero.ris.jsonl || fail "stdin --format ris"
 "$REVTAG" convert -f ris bad_ris_as_jsonl.txt | grep -q '"title":"t"' || fail "--format ris on .txt"
+"$REVTAG" convert wos_savedrecs.txt > /dev/null 2> "$TMP/err"
+grep -q "(this looks like TSV: use --format tsv)" "$TMP/err" || fail "TSV hint: $(cat "$TMP/err")"
+[ "$("$REVTAG" convert -f tsv wos_savedrecs.txt | cut -d'"' -f4 | tr '\n' ' ')" = "WOS:000418781500002 WOS:000418781500003 " ] \
+  || fail "Web of Science export"
 "$REVTAG" convert --label-sep '|' --columns 'label:country=Countries,label:policy_area=Sectors' pipes.csv \
   > "$TMP/out" || fail "pipes.csv: exit $?"
 grep -qF '"labels":{"country":["KE","UG"],"policy_area":["Poverty reduction"]}' "$TMP/out" || fail "label mapping: $(cat "$TMP/out")"
