@@ -74,6 +74,10 @@ static const mcase MATCH[] = {
     { "Consultants were hired", "cons*", "en", 1 },
     { "Children's services were commissioned", "\"children servic*\"", "en", 1 },
     { "Housing associations", "housing*", "en", 1 },        /* stem "hous" */
+    { "The evaluation was late", "evaluat*", "en", 1 },     /* stem "evalu" */
+    { "They were educated", "educat*", "en", 1 },           /* stem "educ" */
+    { "Evaluators", "evaluation*", "en", 1 },               /* "evalu" < "evaluation" */
+    { "Eval", "evaluat*", "en", 0 },
     { "1,250 participants in 2019", "\"1,250\" AND 2019", "en", 1 },
     { "\x1f" "fr" "\x1f" "Les \xC3\xA9valuations des contrats", "\xC3\xA9valuation", "fr", 1 },
     { "\x1f" "fr" "\x1f" "Les \xC3\xA9valuations des contrats", "evaluation", "en", 0 },

@@ -353,7 +353,7 @@ static void test_out_of_memory(void **state)
     rt_facet_filter f[] = { { "country", "GB" }, { "policy_area", "Health" } };
     for (size_t n = 1; n < 5000; n++) {
         rt_search_opts o = rt_search_defaults();
-        o.query = "bond OR contr*";
+        o.query = "bond OR evaluat* OR contr*";
         o.filters = f, o.nfilters = 2;
         char *json = NULL;
         failalloc_arm(n);

@@ -128,13 +128,60 @@ static int collect(void *vctx, const rt_token *tok)
 }
 
 #define PREFIX_STEM_MIN 6  /* bytes: shorter prefixes are not stemmed ("cons*" is not "con*") */
+#define PREFIX_ALT_MIN 4   /* bytes: the shortest stem a prefix may fall back to */
+
+/* Word endings tried on an English prefix to find the stems of words starting with it. */
+static const char *const EN_ENDINGS[] = { "", "e", "s", "ed", "ing", "ion" };
+
+/* First term of S as the stemming analyzer gives it, into OUT (NUL-terminated). */
+static int first_stem(fts_tok *t, const char *lang, const char *s, size_t len, rt_buf *out)
+{
+    collect_ctx c = { { 0 }, 0, RT_OK };
+    int rc = rt_analyzer_run(t->stem, lang, s, len, collect, &c, NULL);
+    out->len = 0;
+    rt_buf_puts(&rc, out, rc == RT_OK && c.n ? c.terms.data : "");
+    rt_buf_free(&c.terms);
+    return rc;
+}
 
 /*
- * A prefix query ("commission*"): FTS5 marks the last token of the phrase.
- * It matches index terms starting with the case-folded word and, for words
- * of PREFIX_STEM_MIN bytes or more, with its stem too ("commiss", which
- * "commissioned" is indexed as), given to FTS5 as colocated alternatives.
- * The phrase's other tokens are stemmed as usual.
+ * The stems a word starting with prefix P may have that are shorter than P:
+ * "evaluat*" -> "evalu" (evaluation, evaluated), "housing*" -> "hous". Each
+ * goes to FTS5 as a colocated alternative, so it is prefix-matched too.
+ */
+static int prefix_alternatives(fts_tok *t, const char *lang, const char *p, emit_ctx *e)
+{
+    size_t np = strlen(p), nend = strcmp(lang, "en") == 0 ? 6 : 1;
+    rt_buf word = { 0 }, stem = { 0 }, seen = { 0 };
+    int rc = RT_OK;
+    rt_buf_puts(&rc, &seen, "\n");
+    for (size_t k = 0; k < nend && rc == RT_OK && e->sqlite_rc == SQLITE_OK; k++) {
+        word.len = 0;
+        rt_buf_puts(&rc, &word, p);
+        rt_buf_puts(&rc, &word, EN_ENDINGS[k]);
+        if (rc == RT_OK)
+            rc = first_stem(t, lang, word.data, word.len, &stem);
+        if (rc != RT_OK || stem.len < PREFIX_ALT_MIN || stem.len >= np
+            || memcmp(stem.data, p, stem.len) != 0)
+            continue;                        /* longer stems start with P: P* finds them */
+        rt_buf_puts(&rc, &stem, "\n");
+        if (rc != RT_OK || strstr(seen.data, stem.data))
+            continue;
+        rt_buf_puts(&rc, &seen, stem.data);
+        e->sqlite_rc = e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, stem.data, (int)stem.len - 1, 0, 0);
+    }
+    rt_buf_free(&word);
+    rt_buf_free(&stem);
+    rt_buf_free(&seen);
+    return rc;
+}
+
+/*
+ * A prefix query ("evaluat*"): FTS5 marks the last token of the phrase. It
+ * matches index terms starting with the case-folded word and, for words of
+ * PREFIX_STEM_MIN bytes or more, starting with the shorter stems of words
+ * that begin with it (prefix_alternatives). The phrase's other tokens are
+ * stemmed as usual.
  */
 static int tokenize_prefix(fts_tok *t, const char *lang, const char *s, size_t len, emit_ctx *e)
 {
@@ -149,8 +196,8 @@ static int tokenize_prefix(fts_tok *t, const char *lang, const char *s, size_t l
             e->sqlite_rc = e->xToken(e->pCtx, 0, a, (int)na, 0, 0);
         } else {
             e->sqlite_rc = e->xToken(e->pCtx, 0, b, (int)nb, 0, 0);
-            if (e->sqlite_rc == SQLITE_OK && nb >= PREFIX_STEM_MIN && strcmp(a, b) != 0)
-                e->sqlite_rc = e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, a, (int)na, 0, 0);
+            if (e->sqlite_rc == SQLITE_OK && nb >= PREFIX_STEM_MIN)
+                rc = prefix_alternatives(t, lang, b, e);
         }
         a += na + 1;
         b += nb + 1;
