@@ -404,6 +404,12 @@ static int curve_fold(eval_run *r, const rt_record **train, size_t ntrain,
             fprintf(stderr, "revtag eval: fold %u/%u: curve %u%%, %zu training records\n", j + 1,
                     r->a->k, s * 100 / CURVE_STEPS, nsub);
         rc = train_and_summarise(r, sub, nsub, test, ntest, out, err);
+        if (rc == RT_EINVAL) {   /* e.g. a facet without records in a small share */
+            char why[RT_ERR_MAX];
+            snprintf(why, sizeof why, "%s", err->msg);
+            rt_err_set(err, rc, "learning curve, fold %u, %u%% of the training records: %s",
+                       j + 1, s * 100 / CURVE_STEPS, why);
+        }
         r->ntrain[s - 1] += (double)nsub;
     }
     r->ntrain[CURVE_STEPS - 1] += (double)ntrain;
