@@ -25,7 +25,8 @@ typedef struct rt_search_opts {
     int sources;                 /* labels that count: enum rt_label_source (default ALL) */
     double min_score;            /* predicted labels scoring below this are ignored (0) */
     size_t limit;                /* results to return (20); 0 = counts only */
-    size_t offset;               /* results to skip first (0), for paging */
+    size_t offset;               /* results to skip first (0), for paging; offset + limit
+                                    is capped at 100000 */
     const char *lang;            /* language the query is stemmed in; NULL = "en" */
     const char *mark_open;       /* snippet highlight; NULL = "[" */
     const char *mark_close;      /* NULL = "]" */
