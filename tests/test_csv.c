@@ -1,8 +1,9 @@
 /*
- * test_csv.c - the CSV/TSV reader: header mapping by name, by export column
- * names (Zotero, Covidence, Web of Science) and by --columns, label splitting, quoted fields with newlines and
- * doubled quotes, BOM and CRLF, derived ids, malformed files with FILE:LINE
- * errors, skip_bad, and allocation failures.
+ * test_csv.c - the CSV/TSV reader: header mapping by name, by the column names
+ * of Zotero, Covidence and Web of Science exports and by --columns, label
+ * splitting, quoted fields with newlines and doubled quotes, BOM and CRLF,
+ * ';'-separated files, derived ids, malformed files with FILE:LINE errors,
+ * skip_bad, and allocation failures.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -181,6 +182,22 @@ static void test_exports(void **state)
     result_clear(&res);
 }
 
+/* Excel in French/German/Dutch locales writes ';'-separated CSV. */
+static void test_semicolons(void **state)
+{
+    (void)state;
+    rt_reader_opts o = { .columns = "title=titre,year=année" };
+    result res;
+    read_file(DATA "excel_fr.csv", &o, &res);
+    assert_int_equal(res.rc, RT_DONE);
+    assert_int_equal(res.n, 2);
+    assert_string_equal(res.recs[0].title, "Contrats à impact social ; premier bilan");
+    assert_string_equal(res.recs[0].abstract, "Coût : 3,5 M€, résultats mitigés");
+    assert_int_equal(res.recs[0].year, 2019);
+    assert_string_equal(labels(&res.recs[1], "country"), "FR");
+    result_clear(&res);
+}
+
 static void test_derived_id(void **state)
 {
     (void)state;
@@ -279,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_default_mapping),
         cmocka_unit_test(test_mapping_and_separator),
         cmocka_unit_test(test_exports),
+        cmocka_unit_test(test_semicolons),
         cmocka_unit_test(test_derived_id),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_out_of_memory),

@@ -40,6 +40,7 @@ typedef struct csv_state {
     csv_row *queue;             /* completed rows, oldest at head */
     size_t qhead, qlen, qcap;
     int eof;
+    int sniffed;                /* the delimiter has been chosen from the header line */
     csv_col *cols;
     size_t ncols;
     int has_id;
@@ -148,6 +149,26 @@ static int finish(rt_reader *r, csv_state *st, rt_err *err)
                       r->path, open ? start : r->lineno);
 }
 
+/*
+ * A .csv whose header line has more ';' than ',' outside quotes is semicolon-
+ * separated, as Excel writes CSV in French, German or Dutch locales.
+ */
+static void sniff(rt_reader *r, csv_state *st, const char *s, size_t len)
+{
+    st->sniffed = 1;
+    if (r->o.format != RT_FORMAT_CSV)
+        return;
+    size_t commas = 0, semis = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        quoted ^= s[i] == '"';
+        commas += !quoted && s[i] == ',';
+        semis += !quoted && s[i] == ';';
+    }
+    if (semis > commas)
+        csv_set_delim(&st->p, ';');
+}
+
 /* Parse lines until a complete row is queued or the input ends. */
 static int fill(rt_reader *r, csv_state *st, rt_err *err)
 {
@@ -161,6 +182,8 @@ static int fill(rt_reader *r, csv_state *st, rt_err *err)
             return rc;
         if (!st->row_open && rt_io_blank(r->line, len))
             continue;
+        if (!st->sniffed)
+            sniff(r, st, r->line, len);
         if (!st->row_open) {
             st->row_open = 1;
             st->cur.line = r->lineno;
