@@ -4,6 +4,7 @@
  *
  * Every reader reports bad input as "FILE:LINE[:COL]: what is wrong" and
  * either stops there or, with skip_bad, skips the record and counts it.
+ * Readers share no state: several may be used at once, each by one thread.
  */
 #ifndef REVTAG_READER_H
 #define REVTAG_READER_H
@@ -17,7 +18,7 @@ typedef struct rt_reader rt_reader;
 typedef enum rt_format {
     RT_FORMAT_AUTO = 0,   /* by file extension; stdin and unknown extensions: JSONL */
     RT_FORMAT_JSONL,      /* .jsonl .ndjson .json */
-    RT_FORMAT_CSV,        /* .csv */
+    RT_FORMAT_CSV,        /* .csv; ',' or ';' separated (chosen from the header line) */
     RT_FORMAT_TSV,        /* .tsv .tab */
     RT_FORMAT_RIS,        /* .ris */
     RT_FORMAT_BIBTEX      /* .bib .bibtex */
@@ -50,8 +51,9 @@ rt_format rt_format_from_path(const char *path);
 /*
  * Open PATH ("-" = stdin) for reading records with options O (NULL =
  * defaults). On success *out owns the open file. Returns RT_OK, RT_EIO,
- * RT_EINVAL (bad column mapping, or a CSV header that cannot be mapped)
- * or RT_ENOMEM, with err set.
+ * RT_EINVAL (bad column mapping, or a CSV header that cannot be mapped),
+ * RT_EFORMAT (a CSV header that is missing, badly quoted or not UTF-8) or
+ * RT_ENOMEM, with err set.
  */
 int rt_reader_open(const char *path, const rt_reader_opts *o, rt_reader **out, rt_err *err);
 
