@@ -410,6 +410,55 @@ static void test_country_tag(void **state)
     assert_int_equal(n, 1);
 }
 
+/* A record naming no place: its best country counts at local_top unless it reads cross-national. */
+typedef struct scase {
+    const char *title, *abstract;
+    double gb;          /* model score of GB (US gets 0.02) */
+    const char *want;   /* "GB" or "" */
+} scase;
+
+static const scase SCOPES[] = {
+    { "Intensive support for care leavers", "Young people leaving care get a personal adviser.", 0.10, "GB" },
+    { "Intensive support for care leavers", "Young people leaving care get a personal adviser.", 0.04, "" },
+    { "A review of impact bonds", "What the evaluations say about outcomes.", 0.10, "" },
+    { "Outcomes contracts", "A cross-national study of employment services.", 0.10, "" },
+    { "Outcomes contracts", "Employment services in many countries.", 0.10, "" },
+    { "GLOBAL EVIDENCE ON OUTCOMES FUNDS", NULL, 0.10, "" },
+    { "Intensive support for care leavers", "In Leeds, young people get an adviser.", 0.10, "GB" },
+    { "Outcomes contracts", "A review of employment services in Leeds.", 0.10, "GB" },
+};
+
+static void test_country_tag_scope(void **state)
+{
+    (void)state;
+    static const char *const labels[] = { "GB", "US" };
+    for (size_t i = 0; i < sizeof SCOPES / sizeof SCOPES[0]; i++) {
+        rt_record rec;
+        rt_record_init(&rec);
+        rec.title = (char *)SCOPES[i].title;
+        rec.abstract = (char *)SCOPES[i].abstract;
+        double scores[2] = { SCOPES[i].gb, 0.02 };
+        rt_country_score out[300];
+        size_t n = 99;
+        assert_int_equal(rt_country_tag(G, &rec, NULL, labels, scores, 2, NULL, 0, out, 300, &n, NULL),
+                         RT_OK);
+        const char *got = n ? out[0].alpha2 : "";
+        if (n > 1 || strcmp(got, SCOPES[i].want) != 0)
+            fail_msg("scope case %zu: got %zu country(ies) '%s', want '%s'", i, n, got, SCOPES[i].want);
+    }
+    /* local_top at model_top's value restores the old rule */
+    rt_country_opts o = rt_country_defaults();
+    o.local_top = o.model_top;
+    rt_record rec;
+    rt_record_init(&rec);
+    rec.title = (char *)SCOPES[0].title;
+    double scores[2] = { 0.10, 0.02 };
+    rt_country_score out[300];
+    size_t n = 99;
+    assert_int_equal(rt_country_tag(G, &rec, &o, labels, scores, 2, NULL, 0, out, 300, &n, NULL), RT_OK);
+    assert_int_equal(n, 0);
+}
+
 /* ---------------------------------------------------------------- allocation failures */
 
 static void test_out_of_memory(void **state)
@@ -439,6 +488,35 @@ static void test_out_of_memory(void **state)
     fail_msg("allocation count did not converge");
 }
 
+static void test_country_tag_out_of_memory(void **state)
+{
+    (void)state;
+    static const char *const labels[] = { "GB", "US" };
+    static const double scores[] = { 0.1, 0.02 };
+    rt_record rec;
+    rt_record_init(&rec);
+    rec.title = (char *)"Intensive support for care leavers";
+    rec.abstract = (char *)"Young people leaving care get a personal adviser.";
+    for (size_t k = 1; k < 1000; k++) {
+        rt_country_score out[300];
+        size_t n = 0;
+        rt_err err = { 0, "" };
+        failalloc_arm(k);
+        int rc = rt_country_tag(G, &rec, NULL, labels, scores, 2, NULL, 0, out, 300, &n, &err);
+        int fired = failalloc_fired();
+        failalloc_arm(0);
+        if (!fired) {
+            assert_int_equal(rc, RT_OK);
+            assert_int_equal(n, 1);
+            assert_string_equal(out[0].alpha2, "GB");
+            return;
+        }
+        assert_int_equal(rc, RT_ENOMEM);
+        assert_non_null(strstr(err.msg, "out of memory"));
+    }
+    fail_msg("allocation count did not converge");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,7 +530,9 @@ int main(void)
         cmocka_unit_test(test_callback_stops),
         cmocka_unit_test(test_combination_table),
         cmocka_unit_test(test_country_tag),
+        cmocka_unit_test(test_country_tag_scope),
         cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_country_tag_out_of_memory),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

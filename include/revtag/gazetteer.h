@@ -128,6 +128,10 @@ typedef struct rt_country_opts {
     double model_floor;    /* see model_only: guards against very low per-label thresholds */
     double model_top;      /* no place and no model decision: the model's best country when
                               its score reaches this (0.3); > 1 turns it off */
+    double local_top;      /* the same for a record whose wording is not cross-national (no
+                              "countries", "international", "global", "review"...): such a
+                              record is a project somewhere, so its best country needs only
+                              this score (0.06); used by rt_country_tag, which reads the text */
 } rt_country_opts;
 
 /* The documented defaults above. */
@@ -159,7 +163,9 @@ int rt_country_combine(const rt_country_opts *o, const rt_place_match *m, size_t
  * REC, then rt_country_combine with options O (NULL = defaults) and the
  * model's scores: LABELS/SCORES[0..NLABELS) for every label of the model's
  * country facet, DECIDED[0..NDECIDED) the indices of the labels the model
- * itself assigns (NLABELS 0: gazetteer only). Output as rt_country_combine.
+ * itself assigns (NLABELS 0: gazetteer only). When REC names no place and
+ * none of its words is cross-national, local_top stands in for model_top.
+ * Output as rt_country_combine.
  * Thread-safe on a shared G. Returns RT_OK or RT_ENOMEM.
  */
 int rt_country_tag(const rt_gazetteer *g, const rt_record *rec, const rt_country_opts *o,
