@@ -26,6 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 PY = "/usr/bin/python3"
 PEER = os.path.join(ROOT, "bench", "peer_sklearn.py")
+PEERS = os.path.join(ROOT, "bench", "peers.py")   # stronger configurations (unigrams + bigrams)
 
 TOOLS = [
     ("revtag", "revtag train + classify (defaults: NBSVM, unigrams + bigrams)"),
@@ -34,6 +35,12 @@ TOOLS = [
     ("sk-cnb", "scikit-learn TfidfVectorizer() + ComplementNB(alpha=0.1)"),
     ("sk-mnb", "scikit-learn TfidfVectorizer() + MultinomialNB(alpha=0.01)"),
     ("fasttext", "fastText supervised, 25 epochs, other options default"),
+    ("p-linearsvc", "bench/peers.py linearsvc: TfidfVectorizer(sublinear_tf, 1-2 grams, min_df 2) + LinearSVC()"),
+    ("p-logreg", "bench/peers.py logreg: the same TF-IDF + LogisticRegression(max_iter=1000)"),
+    ("p-liblinear", "bench/peers.py liblinear: the same TF-IDF, liblinear-train -s 1 -c 1 -B 1"),
+    ("p-cnb", "bench/peers.py cnb: the same TF-IDF + ComplementNB()"),
+    ("p-mnb", "bench/peers.py mnb: CountVectorizer(1-2 grams, min_df 2) + MultinomialNB()"),
+    ("p-fasttext", "bench/peers.py fasttext: fastText -lr 1.0 -epoch 25 -wordNgrams 2, 1 thread"),
 ]
 SETS = {"20ng": ["20ng"], "r8": ["r8"], "r52": ["r52"],
         "congress": ["congress-%d" % k for k in range(1, 6)]}
@@ -75,6 +82,11 @@ def tool_run(tool, d, tmp, revtag, threads):
             t = time.perf_counter() - t
         with open(out, encoding="utf-8") as f:
             return t, [l.strip()[len("__label__"):] for l in f]
+    if tool.startswith("p-"):   # bench/peers.py, timed here as a whole process like the others
+        t = run([PY, PEERS, tool[2:], "topic", train, test, out, os.path.join(tmp, "peer")],
+                stdout=subprocess.DEVNULL)
+        with open(out, encoding="utf-8") as f:
+            return t, [(json.loads(l)["predicted"]["topic"] or [{"label": ""}])[0]["label"] for l in f]
     algo = tool[len("sk-"):].replace("svc-sub", "svc-sublinear")
     t = run([PY, PEER, algo, train, test, out])
     with open(out, encoding="utf-8") as f:
