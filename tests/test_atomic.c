@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "revtag/atomic.h"
@@ -58,6 +59,32 @@ static void test_commit_and_abandon(void **state)
     rmdir(dir);
 }
 
+static void test_file_mode(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rt_atomicXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/m.txt", dir);
+    mode_t old = umask(027);
+    rt_atomic *a;
+    struct stat st;
+    assert_int_equal(rt_atomic_new(path, &a, NULL), RT_OK);    /* new file: 0666 & ~umask */
+    assert_int_equal(rt_atomic_commit(a, NULL), RT_OK);
+    rt_atomic_free(a);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+    assert_int_equal(chmod(path, 0604), 0);                      /* existing file keeps its mode */
+    assert_int_equal(rt_atomic_new(path, &a, NULL), RT_OK);
+    assert_int_equal(rt_atomic_commit(a, NULL), RT_OK);
+    rt_atomic_free(a);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0604);
+    umask(old);
+    remove(path);
+    rmdir(dir);
+}
+
 static void test_unwritable_dir(void **state)
 {
     (void)state;
@@ -73,6 +100,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commit_and_abandon),
+        cmocka_unit_test(test_file_mode),
         cmocka_unit_test(test_unwritable_dir),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "revtag/atomic.h"
@@ -17,6 +18,31 @@ struct rt_atomic {
     FILE *fp;
     int committed;
 };
+
+/*
+ * The process umask, read from /proc without umask(2), which would change it
+ * for a moment under other threads; 022 when /proc cannot tell.
+ */
+static mode_t current_umask(void)
+{
+    FILE *fp = fopen("/proc/self/status", "r");
+    char line[128];
+    unsigned int um = 022;
+    while (fp && fgets(line, sizeof line, fp))
+        if (sscanf(line, "Umask: %o", &um) == 1)
+            break;
+    if (fp)
+        fclose(fp);
+    return (mode_t)um;
+}
+
+/* mkstemp makes 0600 files: give the new file the target's mode, or 0666 less the umask. */
+static void set_mode(int fd, const char *path)
+{
+    struct stat st;
+    mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~current_umask());
+    (void)fchmod(fd, mode);
+}
 
 int rt_atomic_new(const char *path, rt_atomic **out, rt_err *err)
 {
@@ -40,6 +66,7 @@ int rt_atomic_new(const char *path, rt_atomic **out, rt_err *err)
         rt_atomic_free(a);
         return rt_err_set(err, RT_EIO, "%s: cannot create: %s", path, strerror(e));
     }
+    set_mode(fd, path);
     a->fp = fdopen(fd, "wb");
     if (!a->fp) {
         int e = errno;
