@@ -193,6 +193,7 @@ static const struct append_case {
     { "{\"predicted\":{\"old\":1},\"keep\":\"yes\"}", "{\"predicted\":{\"new\":2}}", RT_OK,
       "{\"id\":\"x\",\"title\":\"T\",\"keep\":\"yes\",\"predicted\":{\"new\":2}}" },
     { "{\"k\":[1, 2]}", "{ }", RT_OK, "{\"id\":\"x\",\"title\":\"T\",\"k\":[1,2]}" },
+    { "{\"id\":\"dup\",\"k\":1}", NULL, RT_OK, "{\"id\":\"x\",\"title\":\"T\",\"k\":1}" },
     { NULL, "[1,2]", RT_EINVAL, NULL },
     { NULL, "{\"predicted\":", RT_EINVAL, NULL },
     { NULL, "{\"id\":\"other\"}", RT_EINVAL, NULL },

@@ -177,7 +177,8 @@ typedef struct write_ctx {
     rt_buf *b;
     const char *src;      /* the object text being copied */
     json_t *skip;         /* members of this object are not copied (may be NULL) */
-    int fields_bad;       /* set when a member names a record field */
+    int is_extra;         /* copying rec->extra: members named like record fields are dropped */
+    int fields_bad;       /* set when a member of APPEND names a record field */
 } write_ctx;
 
 static int copy_member(void *vctx, const rt_json_member *m)
@@ -186,9 +187,9 @@ static int copy_member(void *vctx, const rt_json_member *m)
     json_t *scratch = NULL;
     size_t klen;
     const char *k = member_key(c->src, m, &klen, &scratch);
-    int skip = k && c->skip && json_object_getn(c->skip, k, klen);
-    if (k && rt_json_is_field(k, klen))
-        c->fields_bad = 1;
+    int field = k && rt_json_is_field(k, klen);
+    int skip = (k && c->skip && json_object_getn(c->skip, k, klen)) || (field && c->is_extra);
+    c->fields_bad |= field && !c->is_extra;
     json_decref(scratch);
     if (skip)
         return 0;
@@ -268,12 +269,12 @@ int rt_record_write_json(const rt_record *rec, const char *append, char **out, s
     put_str(&rc, &b, "type", rec->type);
     put_str(&rc, &b, "lang", rec->lang);
     put_labels(&rc, &b, rec);
-    write_ctx c = { rc, &b, rec->extra, app, 0 };
+    write_ctx c = { rc, &b, rec->extra, app, 1, 0 };
     if (c.rc == RT_OK && rec->extra)
         rt_json_members(rec->extra, strlen(rec->extra), copy_member, &c);
     c.src = append;
     c.skip = NULL;
-    c.fields_bad = 0;
+    c.is_extra = 0;
     if (c.rc == RT_OK && append)
         rt_json_members(append, strlen(append), copy_member, &c);
     rt_buf_append(&c.rc, &b, "}", 1);
