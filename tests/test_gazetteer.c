@@ -232,6 +232,9 @@ static const mcase MATCHES[] = {
     { "les Landes et la Gironde", "Landes=FR;Gironde=FR" },
     { "the Cabinet Office and Hiroshima", "Cabinet Office=JP;Hiroshima=JP" },
     { "the Cabinet Office and the DWP", "Cabinet Office=GB;DWP=GB" },
+    /* public employment services and benefit agencies */
+    { "referred by the IEFP, Kela, NAV or Hello Work", "IEFP=PT;Kela=FI;NAV=NO;Hello Work=JP" },
+    { "nav bar; hello world", "" },
 };
 
 static void test_ambiguity_table(void **state)
