@@ -235,6 +235,10 @@ static const mcase MATCHES[] = {
     /* public employment services and benefit agencies */
     { "referred by the IEFP, Kela, NAV or Hello Work", "IEFP=PT;Kela=FI;NAV=NO;Hello Work=JP" },
     { "nav bar; hello world", "" },
+    { "English classes for refugees; English learners", "" },
+    { "Latina mothers in Chicago", "Chicago=US" },
+    { "Latina and Roma", "Latina=IT;Roma=IT" },
+    { "Newcastle in KwaZulu-Natal", "Newcastle=ZA;KwaZulu-Natal=ZA" },
 };
 
 static void test_ambiguity_table(void **state)
