@@ -192,10 +192,14 @@ def main():
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(WORK, "20ng")):
         sys.exit("bench: bench/work/ is empty: run /usr/bin/python3 bench/prepare.py first")
+    tools = args.tools.split(",")
+    if not os.path.exists(PEERS) and any(t.startswith("p-") for t in tools):
+        print("bench: bench/peers.py not found: skipping the p-* configurations")
+        tools = [t for t in tools if not t.startswith("p-")]
     started = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     results = {}
     for name in args.sets.split(","):
-        results[name] = bench_set(name, args.tools.split(","), args.revtag, args.repeat, args.threads)
+        results[name] = bench_set(name, tools, args.revtag, args.repeat, args.threads)
     out = args.out or os.path.join(ROOT, "bench", "RESULTS.md")
     write_results(out, results, versions(args.revtag), args, started)
     print("bench: wrote", out)

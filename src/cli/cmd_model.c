@@ -41,12 +41,14 @@ static void print_facet(const rt_model_info *mi, const rt_facet_info *fi)
     printf("\nfacet %s: %s, %s, %zu records, %zu labels\n", fi->name,
            fi->multi_label ? "multi-label" : "single-label", rt_algo_name(fi->algo), fi->ntrain,
            fi->nlabels);
+    const char *metric = fi->multi_label ? "micro-F1" : "accuracy";
+    size_t k = mi->params.cv < fi->ntrain ? mi->params.cv : fi->ntrain;
     if (fi->loo)
-        printf("  held-out %s %.4f (leave-one-out estimates)\n",
-               fi->multi_label ? "micro-F1" : "accuracy", fi->cv_metric);
+        printf("  held-out %s %.4f (leave-one-out estimates)\n", metric, fi->cv_metric);
+    else if (k >= 2)
+        printf("  held-out %s %.4f (%zu-fold cross-validation)\n", metric, fi->cv_metric, k);
     else
-        printf("  held-out %s %.4f (%u-fold cross-validation)\n",
-               fi->multi_label ? "micro-F1" : "accuracy", fi->cv_metric, mi->params.cv);
+        printf("  no held-out estimate: too few training records\n");
     printf("  %-*s  %7s%s\n", (int)w, "label", "records", fi->multi_label ? "  threshold" : "");
     for (size_t l = 0; l < fi->nlabels; l++) {
         printf("  %-*s  %7u", (int)w, fi->labels[l], fi->support[l]);
