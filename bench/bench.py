@@ -5,7 +5,8 @@ Each tool reads the prepared files, trains, predicts the test split and
 writes its predictions; wall time covers all of it (process start to exit,
 for revtag `train` + `classify`). Timings are the best of --repeat runs, to
 damp the noise of a shared machine; accuracy and macro-F1 come from the
-first run. Writes bench/RESULTS.md (or --out).
+first run. Writes its own section of bench/RESULTS.md (or --out), between
+markers, keeping the rest of the file.
 
 Usage: /usr/bin/python3 bench/bench.py [--revtag build/revtag] [--repeat 3]
                                        [--sets 20ng,r8,r52,congress] [--out FILE]
@@ -152,21 +153,26 @@ def versions(revtag):
             "mem": "%.0f GB" % (int(mem) / 1e6), "os": platform.platform()}
 
 
+BEGIN = "<!-- bench/run.sh: begin (written by bench/bench.py; the rest of the file is kept) -->"
+END = "<!-- bench/run.sh: end -->"
+
+
 def write_results(path, results, info, args, started):
-    lines = ["# revtag benchmark results", "",
+    """Write our section of PATH between BEGIN and END, keeping whatever else is there."""
+    lines = [BEGIN, "## Train + classify, end to end (bash bench/run.sh)", "",
              "Written by `bash bench/run.sh` (bench/bench.py --repeat %d) on %s." % (args.repeat, started),
-             "Do not edit by hand: rerun the command. Data: ../shared/data, prepared by",
+             "Rerun the command rather than editing. Data: ../shared/data, prepared by",
              "bench/prepare.py (the splits are described there).", "",
              "Machine: %s, %s cores, %s RAM, %s." % (info["cpu"], info["cores"], info["mem"], info["os"]),
              "Versions: %s; scikit-learn %s (%s); fastText %s (Debian package)." %
              (info["revtag"], info["scikit-learn"], info["python"], info["fasttext"]),
-             "All tools use every core (%d threads); wall time is the best of %d runs of the" %
+             "Every tool runs as a whole process (read, train, predict, write predictions) and",
+             "may use every core (%d); wall time is the best of %d runs. The machine is shared" %
              (args.threads, args.repeat),
-             "whole job (read, train, predict, write). The machine is shared with other work:",
-             "the 'load' column is the highest 1-minute load average seen before the runs.", ""]
+             "with other work: 'load' is the highest 1-minute load average seen before a run.", ""]
     for name, res in results.items():
         rt = res.get("revtag")
-        lines += ["## %s" % name, "",
+        lines += ["### %s" % name, "",
                   "| tool | accuracy | macro-F1 | wall s | time / revtag's | load |",
                   "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for tool, _ in TOOLS:
@@ -176,9 +182,12 @@ def write_results(path, results, info, args, started):
             ratio = "%.1fx" % (s / rt[2]) if rt and tool != "revtag" else ""
             lines.append("| %s | %.4f | %.4f | %.2f | %s | %.1f |" % (tool, a, f, s, ratio, ld))
         lines.append("")
-    lines += ["Tools:", ""] + ["- `%s`: %s" % t for t in TOOLS] + [""]
+    lines += ["Tools:", ""] + ["- `%s`: %s" % t for t in TOOLS] + ["", END]
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else "# revtag benchmark results\n"
+    if BEGIN in old and END in old:
+        old = old[:old.index(BEGIN)] + old[old.index(END) + len(END):].lstrip("\n")
     with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+        f.write(old.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
 
 
 def main():
