@@ -153,6 +153,28 @@ def versions(revtag):
             "mem": "%.0f GB" % (int(mem) / 1e6), "os": platform.platform()}
 
 
+def summary(results):
+    """One line per data set: revtag against the best peer on each figure, and its speed-up."""
+    out = ["| data set | revtag accuracy | best peer accuracy | revtag macro-F1 | best peer macro-F1 |"
+           " speed-up vs sk-svc | vs fasttext |",
+           "| --- | ---: | --- | ---: | --- | ---: | ---: |"]
+    for name, res in results.items():
+        if "revtag" not in res:
+            continue
+        rt = res["revtag"]
+        peers = {t: r for t, r in res.items() if t != "revtag"}
+        if not peers:
+            continue
+        ba = max(peers, key=lambda t: peers[t][0])
+        bf = max(peers, key=lambda t: peers[t][1])
+        sp = lambda t: "%.1fx" % (res[t][2] / rt[2]) if t in res else "-"
+        out.append("| %s | %.4f %s | %.4f (%s) | %.4f %s | %.4f (%s) | %s | %s |" % (
+            name, rt[0], "(best)" if rt[0] >= peers[ba][0] else "(below)", peers[ba][0], ba,
+            rt[1], "(best)" if rt[1] >= peers[bf][1] else "(below)", peers[bf][1], bf,
+            sp("sk-svc"), sp("fasttext")))
+    return out
+
+
 BEGIN = "<!-- bench/run.sh: begin (written by bench/bench.py; the rest of the file is kept) -->"
 END = "<!-- bench/run.sh: end -->"
 
@@ -170,6 +192,7 @@ def write_results(path, results, info, args, started):
              "may use every core (%d); wall time is the best of %d runs. The machine is shared" %
              (args.threads, args.repeat),
              "with other work: 'load' is the highest 1-minute load average seen before a run.", ""]
+    lines += summary(results) + [""]
     for name, res in results.items():
         rt = res.get("revtag")
         lines += ["### %s" % name, "",
