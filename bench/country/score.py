@@ -2,20 +2,22 @@
 """Country micro/macro precision, recall and F1 of predicted ISO codes against
 gold labels. Used by bench/country/run.sh; standard library only.
 
-usage: score.py GOLD.jsonl PRED.jsonl [--pred-key countries|predicted]
+usage: score.py GOLD.jsonl PRED.jsonl [--per-label] [--placeless PLACES.json] [--origin O]
 GOLD: records with labels.country; PRED: `revtag places --json` output
 ({"id", "countries": [{"country"}]}) or `revtag classify` output
-({"id", "predicted": {"country": [{"label"}]}})."""
+({"id", "predicted": {"country": [{"label"}]}}). --placeless scores only the
+records in which `revtag places --json` (PLACES.json) found no place;
+--origin only the GOLD records with that origin ("written", "composed")."""
 import json, sys
 from collections import Counter
 
 
-def gold_of(path):
+def gold_of(path, origin=None):
     gold = {}
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         labels = r.get("labels", {})
-        if "country" in labels:
+        if "country" in labels and origin in (None, r.get("origin")):
             gold[r["id"]] = set(labels["country"])
     return gold
 
@@ -55,8 +57,18 @@ def score(gold, pred):
             "errors": (sum(fp.values()), sum(fn.values())), "per": per, "tp": tp, "fp": fp, "fn": fn}
 
 
+def placeless(path):
+    """Ids of the records in which the gazetteer found nothing."""
+    return {r["id"] for r in map(json.loads, open(path, encoding="utf-8")) if not r.get("places")}
+
+
 def main():
-    s = score(gold_of(sys.argv[1]), pred_of(sys.argv[2]))
+    origin = sys.argv[sys.argv.index("--origin") + 1] if "--origin" in sys.argv else None
+    gold = gold_of(sys.argv[1], origin)
+    if "--placeless" in sys.argv:
+        keep = placeless(sys.argv[sys.argv.index("--placeless") + 1])
+        gold = {rid: g for rid, g in gold.items() if rid in keep}
+    s = score(gold, pred_of(sys.argv[2]))
     mi, ma = s["micro"], s["macro"]
     print("records %d  micro P %.3f R %.3f F1 %.3f  macro P %.3f R %.3f F1 %.3f  exact %.3f  "
           "no-country %d/%d  FP %d FN %d" % (s["n"], *mi, *ma, s["exact"], s["none_ok"],
