@@ -54,9 +54,10 @@ static int tokens_file(rt_analyzer *a, const tokens_opts *o, const char *path, r
     while (rc == RT_OK && (n = getline(&line, &cap, fp)) >= 0) {
         lineno++;
         print_ctx c = { o, line, base };
-        rc = rt_analyzer_run(a, o->lang, line, (size_t)n, print_token, &c, err);
+        rt_err inner = { 0, "" };
+        rc = rt_analyzer_run(a, o->lang, line, (size_t)n, print_token, &c, &inner);
         if (rc != RT_OK)
-            rt_err_set(err, rc, "%s:%ld: %s", path, lineno, err->msg);
+            rt_err_set(err, rc, "%s:%ld: %s", path, lineno, inner.msg);
         base += (size_t)n;
     }
     if (rc == RT_OK && ferror(fp))
