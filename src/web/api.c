@@ -122,7 +122,7 @@ static int add_filter(search_args *a, const char *v, rt_err *err)
 /* Apply one argument KEY=V to A. RT_OK, RT_EINVAL (unknown or bad) or RT_ENOMEM. */
 static int apply_param(search_args *a, const char *key, const char *v, int export, rt_err *err)
 {
-    double d;
+    double d = 0;
     int rc = RT_OK;
     if (strcmp(key, "q") == 0) {
         a->o.query = v;
