@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # revtag's main job on the embedded corpus, from a fresh Debian machine (as
-# root): install dependencies, build, then run the pipeline over corpus/.
+# root): install dependencies, build, train the default models on corpus/,
+# classify and explain, index into SQLite and write the tag exports.
 # Output goes under out/ (override with OUT=DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +12,6 @@ cmake --build build -j"$(nproc)"
 REVTAG=build/revtag
 mkdir -p "$OUT"
 CORPUS=corpus/publications.jsonl
-
-echo "== text pipeline over $CORPUS"
-"$REVTAG" tokens "$CORPUS" > "$OUT/tokens.txt"
-echo "   $(wc -l < "$OUT/tokens.txt") terms written to $OUT/tokens.txt"
 
 echo "== default models (one per corpus facet) from $CORPUS"
 bash models/build.sh "$REVTAG" build/models/default.rtm
