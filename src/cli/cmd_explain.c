@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "revtag/gazetteer.h"
 #include "revtag/model.h"
 #include "revtag/reader.h"
 #include "rtint.h"
@@ -26,6 +27,7 @@ typedef struct explain_state {
     const explain_args *a;
     const rt_model *m;
     rt_featurizer *fz;
+    rt_gazetteer *gz;        /* the country facet's place evidence */
     double *scores;
     rt_label_score *dec;
     rt_buf out;
@@ -98,6 +100,50 @@ static int explain_facet(explain_state *st, const rt_record *rec, size_t f, cons
     return rc;
 }
 
+typedef struct places_ctx {
+    const rt_record *rec;
+    rt_buf *out;             /* text mode */
+    json_t *arr;             /* JSON mode */
+    size_t n;
+    int rc;
+} places_ctx;
+
+static int on_place(void *vctx, const rt_place_match *m)
+{
+    places_ctx *c = vctx;
+    static const char *const FIELD[] = { "title", "abstract", "text" };
+    const char *src = m->field == RT_GEO_TITLE      ? c->rec->title
+                      : m->field == RT_GEO_ABSTRACT ? c->rec->abstract
+                                                    : c->rec->text;
+    int len = (int)(m->end - m->start);
+    if (c->arr) {
+        json_t *o = json_pack("{s:s,s:s#,s:I,s:I,s:s,s:s}", "field", FIELD[m->field], "text",
+                              src + m->start, (size_t)len, "start", (json_int_t)m->start, "end",
+                              (json_int_t)m->end, "country", m->country, "rule", m->rule);
+        if (!o || json_array_append_new(c->arr, o) != 0)
+            c->rc = RT_ENOMEM;
+    } else {
+        rt_buf_printf(&c->rc, c->out, "%s\"%.*s\" %s (%s, %s)", c->n ? ", " : "      ", len,
+                      src + m->start, m->country, FIELD[m->field], m->rule);
+    }
+    c->n++;
+    return c->rc;
+}
+
+/* The gazetteer's matched spans, which classify weighs with the model for "country". */
+static int explain_places(explain_state *st, const rt_record *rec, json_t *root, rt_err *err)
+{
+    places_ctx c = { rec, &st->out, root ? json_array() : NULL, 0, RT_OK };
+    if (root && (!c.arr || json_object_set_new(root, "places", c.arr) != 0))
+        return rt_err_set(err, RT_ENOMEM, "out of memory");
+    if (!root)
+        rt_buf_puts(&c.rc, &st->out, "  country places (gazetteer):\n");
+    int rc = rt_gazetteer_match_record(st->gz, rec, on_place, &c, err);
+    if (rc == RT_OK && !root)
+        rt_buf_puts(&c.rc, &st->out, c.n ? "\n" : "      (no place named)\n");
+    return rc != RT_OK ? rc : c.rc != RT_OK ? rt_err_set(err, c.rc, "out of memory") : RT_OK;
+}
+
 static int explain_record(explain_state *st, const rt_record *rec, rt_err *err)
 {
     rt_model_info mi;
@@ -117,6 +163,8 @@ static int explain_record(explain_state *st, const rt_record *rec, rt_err *err)
         rt_fvec x;   /* featurized per facet: rt_model_explain reuses the featurizer */
         if ((rc = rt_featurizer_run(st->fz, rec, &x, err)) == RT_OK)
             rc = explain_facet(st, rec, f, &x, arr, err);
+        if (rc == RT_OK && strcmp(fi.name, "country") == 0)
+            rc = explain_places(st, rec, root, err);
     }
     char *s = root && rc == RT_OK
                   ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4))
@@ -206,9 +254,11 @@ static int run(int argc, char **argv, rt_err *err)
     if (rc != RT_OK)
         return rc;
     rt_model *m = NULL;
-    explain_state st = { &a, NULL, NULL, NULL, NULL, { 0 } };
+    explain_state st = { &a, NULL, NULL, NULL, NULL, NULL, { 0 } };
     if ((rc = rt_model_load(a.model, &m, err)) == RT_OK)
         rc = rt_featurizer_new(rt_model_vocab(m), &st.fz, err);
+    if (rc == RT_OK)
+        rc = rt_gazetteer_new(&st.gz, err);
     st.m = m;
     size_t L = 1;
     if (rc == RT_OK) {
@@ -230,6 +280,7 @@ static int run(int argc, char **argv, rt_err *err)
     free(st.scores);
     free(st.dec);
     rt_featurizer_free(st.fz);
+    rt_gazetteer_free(st.gz);
     rt_model_free(m);
     return rc;
 }
@@ -249,11 +300,14 @@ const cli_cmd cli_cmd_explain = {
     "      --facet F      only facet F\n"
     "      --json         one JSON object per record:\n"
     "                     {\"id\", \"explain\": {FACET: [{\"label\", \"score\", \"terms\":\n"
-    "                     [{\"term\", \"weight\", \"count\", \"words\": [...]}]}]}}\n"
+    "                     [{\"term\", \"weight\", \"count\", \"words\": [...]}]}]},\n"
+    "                     \"places\": [{\"field\", \"text\", \"start\", \"end\", \"country\",\n"
+    "                     \"rule\"}]} (places only with a country facet)\n"
     "      --format F, --columns MAP, --label-sep S\n"
     "                     input options, as for revtag convert\n\n"
     "Only positive shares are listed: the words that argue for the label. For the\n"
-    "country facet, classify also weighs place names found by the gazetteer;\n"
-    "explain shows the model's side.\n\n"
+    "country facet, classify also weighs the place names the gazetteer finds;\n"
+    "explain lists them after the model's terms: the words as written, the\n"
+    "country, the field and the rule that chose the country (as revtag places).\n\n"
     "Exit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
 };

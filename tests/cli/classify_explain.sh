@@ -40,7 +40,26 @@ for e, c in zip(ex, cl):
                 assert t["count"] >= 1 and len(t["words"]) >= 1, t
 EOF
 
-# 3. Errors.
+# 3. The country facet: explain lists the gazetteer's spans as written in the record.
+cat > "$TMP/geo.jsonl" <<'EOJ'
+{"id":"g1","title":"Rough sleeping in Greater Manchester","abstract":"An evaluation of the bond commissioned in Manchester and Kirklees.","labels":{"country":["GB"]}}
+{"id":"g2","title":"A global review","abstract":"Outcomes contracts across many countries.","labels":{"country":[]}}
+EOJ
+"$REVTAG" train -q -f country -o "$TMP/c.rtm" "$TMP/geo.jsonl" "$TMP/geo.jsonl" || fail "train country"
+"$REVTAG" explain -m "$TMP/c.rtm" --json "$TMP/geo.jsonl" > "$TMP/geo.out" || fail "explain country exited $?"
+$PY - "$TMP/geo.out" <<'EOF' || fail "explain country places"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+p = {r["id"]: r["places"] for r in recs}
+got = [(m["field"], m["text"], m["country"]) for m in p["g1"]]
+assert ("title", "Greater Manchester", "GB") in got, got
+assert ("abstract", "Kirklees", "GB") in got, got
+assert p["g2"] == [], p["g2"]
+EOF
+"$REVTAG" explain -m "$TMP/c.rtm" "$TMP/geo.jsonl" | grep -q '"Greater Manchester" GB (title' \
+  || fail "explain text lacks the gazetteer span"
+
+# 4. Errors.
 "$REVTAG" explain -m "$TMP/m.rtm" --facet nope < /dev/null 2> /dev/null; rc=$?
 [ $rc -eq 2 ] || fail "unknown facet: exit $rc, want 2"
 "$REVTAG" explain -m "$TMP/missing.rtm" < /dev/null 2> "$TMP/err"; rc=$?
