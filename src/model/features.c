@@ -891,7 +891,9 @@ static int build_rows(build *B, chunk *c)
         return RT_OK;
     f->stamp = calloc(nt, sizeof *f->stamp);
     f->pos = malloc(nt * sizeof *f->pos);
-    if (!f->stamp || !f->pos)
+    size_t cap = c->cap, most = c->nseq + c->np + 1;   /* entries cannot exceed terms + pairs */
+    if (!f->stamp || !f->pos || grow((void **)&c->idx, &cap, most, sizeof *c->idx)
+        || grow((void **)&c->val, &c->cap, most, sizeof *c->val))
         return RT_ENOMEM;
     for (size_t i = c->lo; i < c->hi; i++) {
         size_t len = B->rend[i] - B->rstart[i];

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 #include "revtag/atomic.h"
 #include "revtag/model.h"
@@ -22,8 +23,41 @@
 
 /* ------------------------------------------------------------ writing */
 
-static void write_facet(int *rc, rt_buf *b, const rt_fmodel *fm, size_t V)
+/*
+ * The model is encoded into a small buffer that is hashed (XXH3 streaming,
+ * the same value as rt_hash64 over the whole file) and written out whenever
+ * it fills, so a model of any size needs no copy of itself in memory.
+ */
+typedef struct mwriter {
+    rt_buf b;
+    FILE *fp;
+    XXH3_state_t *h;
+    int rc;
+} mwriter;
+
+#define FLUSH_AT (1u << 18)
+#define WEIGHT_CHUNK (1u << 16)
+
+static void mw_flush(mwriter *w)
 {
+    if (w->rc == RT_OK && w->b.len) {
+        XXH3_64bits_update(w->h, w->b.data, w->b.len);
+        if (fwrite(w->b.data, 1, w->b.len, w->fp) != w->b.len)
+            w->rc = RT_EIO;   /* rt_atomic_commit reports the stream's error */
+    }
+    w->b.len = 0;
+}
+
+static void mw_maybe_flush(mwriter *w)
+{
+    if (w->b.len >= FLUSH_AT)
+        mw_flush(w);
+}
+
+static void write_facet(mwriter *w, const rt_fmodel *fm, size_t V)
+{
+    int *rc = &w->rc;
+    rt_buf *b = &w->b;
     rt_bin_str(rc, b, fm->name);
     rt_bin_u8(rc, b, (uint8_t)fm->multi);
     rt_bin_u8(rc, b, (uint8_t)fm->algo);
@@ -37,48 +71,57 @@ static void write_facet(int *rc, rt_buf *b, const rt_fmodel *fm, size_t V)
         rt_bin_f64(rc, b, fm->pa[l]);
         rt_bin_f64(rc, b, fm->pb[l]);
         rt_bin_f64(rc, b, fm->threshold[l]);
+        mw_maybe_flush(w);
     }
     rt_bin_f64(rc, b, fm->temp);
     rt_bin_f64(rc, b, fm->cv_metric);
-    rt_bin_f32s(rc, b, fm->w, V * fm->nlabels);
+    for (size_t k = 0, n = V * fm->nlabels; k < n; k += WEIGHT_CHUNK) {
+        rt_bin_f32s(rc, b, fm->w + k, n - k < WEIGHT_CHUNK ? n - k : WEIGHT_CHUNK);
+        mw_flush(w);
+    }
 }
 
-static int model_encode(const rt_model *m, rt_buf *b)
+static void model_encode(mwriter *w, const rt_model *m)
 {
-    int rc = RT_OK;
-    rt_buf_append(&rc, b, MAGIC, MAGIC_LEN);
-    rt_bin_u32(&rc, b, RT_MODEL_FORMAT);
-    rt_bin_str(&rc, b, m->version);
-    rt_bin_u8(&rc, b, (uint8_t)m->algo);
-    rt_bin_f64(&rc, b, m->C);
-    rt_bin_f64(&rc, b, m->alpha);
-    rt_bin_u32(&rc, b, m->cv);
-    rt_bin_u64(&rc, b, m->cv_max);
-    rt_bin_u64(&rc, b, m->seed);
-    rt_vocab_write(&rc, b, m->vocab);
-    rt_bin_u32(&rc, b, (uint32_t)m->nfacets);
+    int *rc = &w->rc;
+    rt_buf *b = &w->b;
+    rt_buf_append(rc, b, MAGIC, MAGIC_LEN);
+    rt_bin_u32(rc, b, RT_MODEL_FORMAT);
+    rt_bin_str(rc, b, m->version);
+    rt_bin_u8(rc, b, (uint8_t)m->algo);
+    rt_bin_f64(rc, b, m->C);
+    rt_bin_f64(rc, b, m->alpha);
+    rt_bin_u32(rc, b, m->cv);
+    rt_bin_u64(rc, b, m->cv_max);
+    rt_bin_u64(rc, b, m->seed);
+    rt_vocab_write(rc, b, m->vocab);
+    rt_bin_u32(rc, b, (uint32_t)m->nfacets);
     for (size_t f = 0; f < m->nfacets; f++)
-        write_facet(&rc, b, &m->facets[f], rt_vocab_size(m->vocab));
-    if (rc == RT_OK)
-        rt_bin_u64(&rc, b, rt_hash64(b->data, b->len));
-    return rc;
+        write_facet(w, &m->facets[f], rt_vocab_size(m->vocab));
+    mw_flush(w);
+    rt_bin_u64(rc, b, XXH3_64bits_digest(w->h));   /* the checksum is not hashed */
+    if (*rc == RT_OK && fwrite(b->data, 1, b->len, w->fp) != b->len)
+        *rc = RT_EIO;
 }
 
 int rt_model_save(const rt_model *m, const char *path, rt_err *err)
 {
-    rt_buf b = { 0 };
-    if (model_encode(m, &b) != RT_OK) {
-        rt_buf_free(&b);
-        return rt_err_set(err, RT_ENOMEM, "%s: out of memory encoding the model", path);
-    }
     rt_atomic *a;
     int rc = rt_atomic_new(path, &a, err);
-    if (rc == RT_OK) {
-        fwrite(b.data, 1, b.len, rt_atomic_fp(a));
-        rc = rt_atomic_commit(a, err);
-        rt_atomic_free(a);
-    }
-    rt_buf_free(&b);
+    if (rc != RT_OK)
+        return rc;
+    mwriter w = { { 0 }, rt_atomic_fp(a), XXH3_createState(), RT_OK };
+    if (!w.h || XXH3_64bits_reset(w.h) != XXH_OK)
+        w.rc = RT_ENOMEM;
+    else
+        model_encode(&w, m);
+    if (w.rc == RT_ENOMEM)
+        rc = rt_err_set(err, RT_ENOMEM, "%s: out of memory encoding the model", path);
+    else
+        rc = rt_atomic_commit(a, err);   /* reports any write error */
+    rt_atomic_free(a);
+    XXH3_freeState(w.h);
+    rt_buf_free(&w.b);
     return rc;
 }
 
