@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,60 @@ static void test_explain(void **state)
     rt_model_free(m);
 }
 
+/*
+ * Multinomial NB by hand: A = "apple apple", B = "pear", alpha 1, no bigrams.
+ * theta_A = (3/4, 1/4), theta_B = (1/3, 2/3) over (apple, pear); priors
+ * (1 + 1) / (2 + 2) each. Single-label weights are centred per term.
+ */
+static void test_mnb_by_hand(void **state)
+{
+    (void)state;
+    rt_record r[2];
+    const rt_record *p[2] = { &r[0], &r[1] };
+    const char *text[2] = { "apple apple", "pear" }, *label[2] = { "A", "B" };
+    for (int i = 0; i < 2; i++) {
+        rt_record_init(&r[i]);
+        r[i].id = strdup(label[i]);
+        r[i].title = strdup(text[i]);
+        assert_int_equal(rt_record_add_label(&r[i], "t", label[i]), RT_OK);
+    }
+    static const char *const T[] = { "t" };
+    rt_train_opts o = rt_train_defaults();
+    o.facets = T;
+    o.nfacets = 1;
+    o.algo = RT_ALGO_MNB;
+    o.alpha = 1;
+    o.features.bigrams = 0;
+    o.features.min_df = 1;
+    rt_model *m;
+    assert_int_equal(rt_model_train(p, 2, &o, &m, NULL), RT_OK);
+    const rt_fmodel *fm = &m->facets[0];
+    uint32_t apple = rt_vocab_find(m->vocab, "appl", 4), pear = rt_vocab_find(m->vocab, "pear", 4);
+    assert_int_not_equal(apple, UINT32_MAX);
+    double la[2] = { log(0.75), log(0.25) }, lb[2] = { log(1.0 / 3), log(2.0 / 3) };
+    uint32_t term[2] = { apple, pear };
+    for (int j = 0; j < 2; j++) {
+        double mean = (la[j] + lb[j]) / 2;
+        if (fabs(fm->w[term[j] * 2 + 0] - (la[j] - mean)) > 1e-6
+            || fabs(fm->w[term[j] * 2 + 1] - (lb[j] - mean)) > 1e-6)
+            fail_msg("term %d: weights %g %g", j, fm->w[term[j] * 2], fm->w[term[j] * 2 + 1]);
+    }
+    assert_true(fabs(fm->bias[0] - log(0.5)) < 1e-12 && fabs(fm->bias[1] - log(0.5)) < 1e-12);
+    /* "apple" alone scores A: softmax of T * (bias + weights) */
+    rt_featurizer *f;
+    assert_int_equal(rt_featurizer_new(m->vocab, &f, NULL), RT_OK);
+    rt_fvec x;
+    assert_int_equal(rt_featurizer_run(f, &r[0], &x, NULL), RT_OK);
+    double s[2];
+    rt_model_score(m, 0, &x, s);
+    double d = 2 * ((la[0] - lb[0]));   /* count 2 times the weight difference */
+    assert_true(fabs(s[0] - 1 / (1 + exp(-fm->temp * d))) < 1e-6);
+    rt_featurizer_free(f);
+    rt_model_free(m);
+    rt_record_clear(&r[0]);
+    rt_record_clear(&r[1]);
+}
+
 /* Every allocation of train, save, load and predict may fail: RT_ENOMEM, no leak. */
 static void test_out_of_memory(void **state)
 {
@@ -361,6 +416,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_algorithms),
         cmocka_unit_test(test_decide),
+        cmocka_unit_test(test_mnb_by_hand),
         cmocka_unit_test(test_bad_facet),
         cmocka_unit_test(test_save_load),
         cmocka_unit_test(test_refused),
