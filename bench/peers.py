@@ -11,7 +11,8 @@ SYSTEM is one of
   liblinear  LIBLINEAR's liblinear-train -s 1 -c 1 -B 1 / liblinear-predict on the same
              TF-IDF written in svmlight format by scikit-learn
   fasttext   fastText supervised, the tutorial's settings: -lr 1.0 -epoch 25 -wordNgrams 2
-             (multi-label: -loss ova, labels with probability >= 0.5)
+             (multi-label: -loss ova, labels with probability >= 0.5); the training
+             lines are shuffled (seeded), as fastText reads them in order
 Classifier settings are the libraries' defaults unless named here. Multi-label facets
 (a training record with other than one label) use one-vs-rest binary classifiers.
 
@@ -26,6 +27,7 @@ clock (liblinear plus the in-process TF-IDF step) and peak_mb their peak RSS.
 """
 import json
 import os
+import random
 import re
 import resource
 import subprocess
@@ -136,6 +138,8 @@ def ft_line(text):
 
 def run_fasttext(train, test, multi, work):
     code = {}
+    train = list(train)
+    random.Random(1).shuffle(train)   # fastText does not shuffle; label-sorted input ruins SGD
     with open(work + "/train.ft", "w", encoding="utf-8") as f:
         for _, text, ls in train:
             for l in ls:
