@@ -189,7 +189,7 @@ static void plot_confusion(int *rc, rt_buf *b, const rt_metrics *m, size_t nl)
         rt_metrics_get_label(m, g, &l);
         double y = top + cell * (double)g;
         text_open(rc, b, LEFT - 6, y + cell / 2 + 4, "end");
-        rt_buf_printf(rc, b, "%zu ", g + 1);
+        rt_buf_printf(rc, b, "%zu: ", g + 1);
         esc_short(rc, b, l.label);
         rt_buf_puts(rc, b, "</text>");
         for (size_t p = 0; p < nl; p++)
