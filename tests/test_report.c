@@ -179,9 +179,10 @@ static void test_json_members(void **state)
 {
     fixture *f = *state;
     char *json = capture(rt_report_json, &f->report);
-    char *nl = strchr(json, '\n');
+    size_t first = strcspn(json, "\n");
+    assert_int_equal(json[first], '\n');
     json_error_t e;
-    json_t *a = json_loadb(json, (size_t)(nl - json), 0, &e), *b = json_loads(nl + 1, 0, &e);
+    json_t *a = json_loadb(json, first, 0, &e), *b = json_loads(json + first + 1, 0, &e);
     assert_non_null(a);
     assert_non_null(b);
     assert_string_equal(json_string_value(json_object_get(a, "facet")), "policy_area");
