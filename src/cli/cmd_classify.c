@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "revtag/gazetteer.h"
 #include "revtag/model.h"
 #include "revtag/reader.h"
+#include "revtag/tagger.h"
 #include "rtint.h"
 
 #define BATCH 1024
@@ -41,54 +41,37 @@ typedef struct batch {
 typedef struct run_state {
     const classify_args *a;
     const rt_model *m;
-    rt_predictor *p;
-    rt_gazetteer *gz;        /* facet "country": gazetteer evidence joins the model (geo) */
+    rt_tagger *t;            /* the model's decisions; country joined with the gazetteer */
     batch *b;
     rt_buf out;
     size_t done, reported;
 } run_state;
 
-/* Facet "country": the model's scores combined with the gazetteer (rt_country_tag). */
-static json_t *country_json(const rt_gazetteer *gz, const rt_record *rec, const rt_facet_info *fi,
-                            const rt_predictor *p, size_t i, size_t f)
-{
-    const rt_label_score *ls;
-    size_t nd = rt_predictor_get(p, i, f, &ls), n = 0;
-    unsigned *dec = calloc(nd + 1, sizeof *dec);
-    rt_country_score cs[300];
-    for (size_t k = 0; dec && k < nd; k++)
-        dec[k] = ls[k].label;
-    json_t *arr = dec && rt_country_tag(gz, rec, NULL, fi->labels, rt_predictor_scores(p, i, f),
-                                        fi->nlabels, dec, nd, cs, 300, &n, NULL) == RT_OK
-                      ? json_array() : NULL;
-    for (size_t k = 0; arr && k < n; k++)
-        json_array_append_new(arr, json_pack("{s:s,s:f}", "label", cs[k].alpha2, "score", cs[k].score));
-    free(dec);
-    return arr;
-}
-
 /* {"predicted": {FACET: [{"label": L, "score": S}, ...], ...}} for record I. */
-static char *predicted_json(const rt_model *m, const rt_predictor *p, const rt_gazetteer *gz,
-                            const rt_record *rec, size_t i)
+static char *predicted_json(const rt_model *m, const rt_tagger *t, size_t i)
 {
     json_t *root = json_object(), *pred = json_object();
+    rt_assigned *tags = malloc(rt_tagger_cap(t) * sizeof *tags);
     rt_model_info mi;
     rt_model_get_info(m, &mi);
-    for (size_t f = 0; root && pred && f < mi.nfacets; f++) {
+    int bad = !root || !pred || !tags;
+    for (size_t f = 0; !bad && f < mi.nfacets; f++) {
         rt_facet_info fi;
         rt_model_get_facet(m, f, &fi);
-        const rt_label_score *ls;
-        size_t n = rt_predictor_get(p, i, f, &ls);
-        json_t *arr = gz && strcmp(fi.name, "country") == 0 ? country_json(gz, rec, &fi, p, i, f)
-                                                            : json_array();
-        for (size_t k = 0; arr && k < n && !(gz && strcmp(fi.name, "country") == 0); k++)
-            json_array_append_new(arr, json_pack("{s:s,s:f}", "label", fi.labels[ls[k].label],
-                                                 "score", ls[k].score));
-        json_object_set_new(pred, fi.name, arr ? arr : json_null());
+        size_t n = 0;
+        json_t *arr = json_array();
+        bad = !arr || rt_tagger_get(t, i, f, tags, &n, NULL) != RT_OK;
+        for (size_t k = 0; !bad && k < n; k++)
+            bad = json_array_append_new(arr, json_pack("{s:s,s:f}", "label", tags[k].label,
+                                                       "score", tags[k].score)) != 0;
+        bad = bad || json_object_set_new(pred, fi.name, arr) != 0;
+        if (bad)
+            json_decref(arr);
     }
     char *s = NULL;
-    if (root && pred && json_object_set(root, "predicted", pred) == 0)
+    if (!bad && json_object_set(root, "predicted", pred) == 0)
         s = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
+    free(tags);
     json_decref(pred);
     json_decref(root);
     return s;
@@ -101,7 +84,7 @@ static int batch_write(run_state *st, rt_err *err)
     int bad = 0;
 #pragma omp parallel for num_threads(st->a->threads) schedule(dynamic, 16) reduction(| : bad)
     for (size_t i = 0; i < b->n; i++) {
-        char *app = predicted_json(st->m, st->p, st->gz, &b->recs[i], i);
+        char *app = predicted_json(st->m, st->t, i);
         b->json[i] = NULL;
         bad |= !app || rt_record_write_json(&b->recs[i], app, &b->json[i], &b->len[i], NULL) != RT_OK;
         free(app);
@@ -120,7 +103,7 @@ static int batch_flush(run_state *st, rt_err *err)
     batch *b = st->b;
     if (b->n == 0)
         return RT_OK;
-    int rc = rt_predictor_run(st->p, b->ptrs, b->n, st->a->top, err);
+    int rc = rt_tagger_run(st->t, b->ptrs, b->n, st->a->top, err);
     if (rc == RT_OK)
         rc = batch_write(st, err);
     for (size_t i = 0; i < b->n; i++)
@@ -209,14 +192,12 @@ static int run(int argc, char **argv, rt_err *err)
         return rc;
     if (a.threads <= 0)
         a.threads = omp_get_max_threads();
-    run_state st = { &a, NULL, NULL, NULL, calloc(1, sizeof(batch)), { 0 }, 0, 0 };
+    run_state st = { &a, NULL, NULL, calloc(1, sizeof(batch)), { 0 }, 0, 0 };
     rt_model *m = NULL;
     if (!st.b)
         return rt_err_set(err, RT_ENOMEM, "out of memory");
     if ((rc = rt_model_load(a.model, &m, err)) == RT_OK)
-        rc = rt_predictor_new(m, a.threads, &st.p, err);
-    if (rc == RT_OK && rt_model_find_facet(m, "country") >= 0)
-        rc = rt_gazetteer_new(&st.gz, err);
+        rc = rt_tagger_new(m, a.threads, &st.t, err);
     st.m = m;
     if (rc == RT_OK && optind == argc)
         rc = classify_file(&st, "-", err);
@@ -231,8 +212,7 @@ static int run(int argc, char **argv, rt_err *err)
     if (rc == RT_OK)
         rc = cli_flush_stdout(err);
     rt_buf_free(&st.out);
-    rt_predictor_free(st.p);
-    rt_gazetteer_free(st.gz);
+    rt_tagger_free(st.t);
     rt_model_free(m);
     free(st.b);
     return rc;

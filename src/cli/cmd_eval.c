@@ -14,10 +14,10 @@
 #include "cli/cli.h"
 #include "revtag/atomic.h"
 #include "revtag/folds.h"
-#include "revtag/gazetteer.h"
 #include "revtag/model.h"
 #include "revtag/reader.h"
 #include "revtag/report.h"
+#include "revtag/tagger.h"
 #include "rtint.h"
 
 #define BATCH 4096        /* records predicted per predictor run */
@@ -63,7 +63,6 @@ typedef struct eval_run {
     size_t n;
     facet_eval *fe;
     size_t nfe;
-    rt_gazetteer *gz;          /* facet "country": gazetteer evidence, as revtag classify */
     double ntrain[CURVE_STEPS];
     int dumping;               /* the predictions scored now go to the dump */
     rt_buf dump;               /* --predictions: JSON Lines */
@@ -146,42 +145,10 @@ static int select_records(eval_run *r, int argc, char **argv, rt_err *err)
 
 /* The labels assigned to one record for one facet, as revtag classify assigns them. */
 typedef struct assigned {
-    const char **names;        /* room for the most labels any facet can assign */
-    double *scores;
+    rt_assigned *tags;              /* room for rt_tagger_cap */
+    const char **names;        /* the tags' labels, as rt_metrics_add takes them */
     size_t n;
 } assigned;
-
-/* Record I of the last predictor run, model facet MF: the assigned labels into *out. */
-static int decide(const eval_run *r, const rt_predictor *p, const rt_facet_info *fi,
-                  const rt_record *rec, size_t i, size_t mf, assigned *out, rt_err *err)
-{
-    const rt_label_score *ls;
-    size_t nd = rt_predictor_get(p, i, mf, &ls);
-    if (!r->gz || strcmp(fi->name, "country") != 0) {
-        for (size_t k = 0; k < nd; k++) {
-            out->names[k] = fi->labels[ls[k].label];
-            out->scores[k] = ls[k].score;
-        }
-        out->n = nd;
-        return RT_OK;
-    }
-    size_t cap = rt_country_count();
-    unsigned *dec = malloc((nd + 1) * sizeof *dec);
-    rt_country_score *cs = malloc(cap * sizeof *cs);
-    int rc = dec && cs ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
-    for (size_t k = 0; rc == RT_OK && k < nd; k++)
-        dec[k] = ls[k].label;
-    if (rc == RT_OK)
-        rc = rt_country_tag(r->gz, rec, NULL, fi->labels, rt_predictor_scores(p, i, mf),
-                            fi->nlabels, dec, nd, cs, cap, &out->n, err);
-    for (size_t k = 0; rc == RT_OK && k < out->n; k++) {
-        out->names[k] = cs[k].alpha2;
-        out->scores[k] = cs[k].score;
-    }
-    free(dec);
-    free(cs);
-    return rc;
-}
 
 /* Add ASSIGNED as FACET: [{"label", "score"}, ...] to PJ (the record's "predicted"). */
 static int dump_facet(json_t *pj, const char *facet, const assigned *as, rt_err *err)
@@ -189,8 +156,8 @@ static int dump_facet(json_t *pj, const char *facet, const assigned *as, rt_err 
     json_t *arr = json_array();
     int bad = !arr || json_object_set_new(pj, facet, arr) != 0;
     for (size_t k = 0; !bad && k < as->n; k++)
-        bad = json_array_append_new(arr, json_pack("{s:s,s:f}", "label", as->names[k], "score",
-                                                   as->scores[k])) != 0;
+        bad = json_array_append_new(arr, json_pack("{s:s,s:f}", "label", as->tags[k].label,
+                                                   "score", as->tags[k].score)) != 0;
     return bad ? rt_err_set(err, RT_ENOMEM, "out of memory") : RT_OK;
 }
 
@@ -199,7 +166,7 @@ static int dump_facet(json_t *pj, const char *facet, const assigned *as, rt_err 
  * and FOLD (may be NULL) when it has gold labels, and its prediction to PJ
  * (may be NULL).
  */
-static int add_record(const eval_run *r, const rt_predictor *p, const rt_model *m, size_t f,
+static int add_record(const eval_run *r, const rt_tagger *t, const rt_model *m, size_t f,
                       const rt_record *rec, size_t i, rt_metrics *pooled, rt_metrics *fold,
                       assigned *as, json_t *pj, rt_err *err)
 {
@@ -208,7 +175,9 @@ static int add_record(const eval_run *r, const rt_predictor *p, const rt_model *
         return rt_err_set(err, RT_EINVAL, "model has no facet '%s'", r->fe[f].name);
     rt_facet_info fi;
     rt_model_get_facet(m, (size_t)mf, &fi);
-    int rc = decide(r, p, &fi, rec, i, (size_t)mf, as, err);
+    int rc = rt_tagger_get(t, i, (size_t)mf, as->tags, &as->n, err);
+    for (size_t k = 0; rc == RT_OK && k < as->n; k++)
+        as->names[k] = as->tags[k].label;
     if (rc == RT_OK && pj)
         rc = dump_facet(pj, fi.name, as, err);
     const rt_facet_labels *gold = rt_record_get_facet(rec, r->fe[f].name);
@@ -218,7 +187,7 @@ static int add_record(const eval_run *r, const rt_predictor *p, const rt_model *
     rc = rt_metrics_add(pooled, rec->id, g, gold->nlabels, as->names, as->n, err);
     if (rc == RT_OK && fold)
         rc = rt_metrics_add(fold, rec->id, g, gold->nlabels, as->names, as->n, err);
-    const double *sc = rt_predictor_scores(p, i, (size_t)mf);
+    const double *sc = rt_predictor_scores(rt_tagger_predictor(t), i, (size_t)mf);
     for (size_t l = 0; rc == RT_OK && l < fi.nlabels; l++) {
         int pos = 0;
         for (size_t j = 0; j < gold->nlabels; j++)
@@ -257,34 +226,26 @@ static void note_algo(facet_eval *fe, const rt_model *m)
     fe->algo = fe->algo == -1 || fe->algo == fi.algo ? fi.algo : -2;
 }
 
-/* Room for the labels of any facet of M (the country facet may add gazetteer countries). */
-static int assigned_new(const rt_model *m, assigned *as, rt_err *err)
+/* Room for the tags of any facet T can assign. */
+static int assigned_new(const rt_tagger *t, assigned *as, rt_err *err)
 {
-    rt_model_info mi;
-    rt_model_get_info(m, &mi);
-    size_t most = rt_country_count();
-    for (size_t f = 0; f < mi.nfacets; f++) {
-        rt_facet_info fi;
-        rt_model_get_facet(m, f, &fi);
-        most = fi.nlabels > most ? fi.nlabels : most;
-    }
-    as->names = malloc(most * sizeof *as->names);
-    as->scores = malloc(most * sizeof *as->scores);
-    return as->names && as->scores ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
+    as->tags = malloc(rt_tagger_cap(t) * sizeof *as->tags);
+    as->names = malloc(rt_tagger_cap(t) * sizeof *as->names);
+    return as->tags && as->names ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
 }
 
 /* Predict a batch and add every record to every facet (and to the dump when asked for). */
-static int score_batch(eval_run *r, const rt_model *m, rt_predictor *p, const rt_record **recs,
+static int score_batch(eval_run *r, const rt_model *m, rt_tagger *t, const rt_record **recs,
                        size_t nb, rt_metrics **pooled, rt_metrics **fold, unsigned fold_no,
                        assigned *as, rt_err *err)
 {
-    int rc = rt_predictor_run(p, recs, nb, 0, err);
+    int rc = rt_tagger_run(t, recs, nb, 0, err);
     for (size_t i = 0; rc == RT_OK && i < nb; i++) {
         json_t *pj = r->dumping ? json_object() : NULL;
         if (r->dumping && !pj)
             rc = rt_err_set(err, RT_ENOMEM, "out of memory");
         for (size_t f = 0; rc == RT_OK && f < r->nfe; f++)
-            rc = add_record(r, p, m, f, recs[i], i, pooled[f], fold ? fold[f] : NULL, as, pj,
+            rc = add_record(r, t, m, f, recs[i], i, pooled[f], fold ? fold[f] : NULL, as, pj,
                             err);
         if (rc == RT_OK && pj)
             rc = dump_record(r, recs[i], pj, fold_no, err);
@@ -301,19 +262,19 @@ static int score_batch(eval_run *r, const rt_model *m, rt_predictor *p, const rt
 static int score(eval_run *r, const rt_model *m, const rt_record **recs, size_t n,
                  rt_metrics **pooled, rt_metrics **fold, unsigned fold_no, rt_err *err)
 {
-    rt_predictor *p = NULL;
+    rt_tagger *t = NULL;
     assigned as = { NULL, NULL, 0 };
-    int rc = assigned_new(m, &as, err);
+    int rc = rt_tagger_new(m, r->a->threads, &t, err);
     if (rc == RT_OK)
-        rc = rt_predictor_new(m, r->a->threads, &p, err);
+        rc = assigned_new(t, &as, err);
     for (size_t at = 0; rc == RT_OK && at < n; at += BATCH)
-        rc = score_batch(r, m, p, recs + at, n - at < BATCH ? n - at : BATCH, pooled, fold,
+        rc = score_batch(r, m, t, recs + at, n - at < BATCH ? n - at : BATCH, pooled, fold,
                          fold_no, &as, err);
     for (size_t f = 0; f < r->nfe; f++)
         note_algo(&r->fe[f], m);
-    rt_predictor_free(p);
+    rt_tagger_free(t);
+    free(as.tags);
     free(as.names);
-    free(as.scores);
     return rc;
 }
 
@@ -688,7 +649,7 @@ static int parse(int argc, char **argv, eval_args *a, rt_err *err)
 static int run(int argc, char **argv, rt_err *err)
 {
     eval_args a = { NULL, NULL, 0, 0, -1, 1, 0, 0, 0, isatty(2), NULL, NULL, { 0 } };
-    eval_run r = { &a, { 0 }, NULL, 0, NULL, 0, NULL, { 0 }, 0, { 0 } };
+    eval_run r = { &a, { 0 }, NULL, 0, NULL, 0, { 0 }, 0, { 0 } };
     rt_model *m = NULL;
     int rc = parse(argc, argv, &a, err);
     if (rc == RT_OK && a.model)
@@ -701,9 +662,6 @@ static int run(int argc, char **argv, rt_err *err)
         rc = select_records(&r, argc, argv, err);
     for (size_t f = 0; rc == RT_OK && f < r.nfe; f++)
         rc = rt_metrics_new(r.fe[f].name, r.fe[f].multi, &r.fe[f].pooled, err);
-    for (size_t f = 0; rc == RT_OK && f < r.nfe && !r.gz; f++)
-        if (strcmp(r.fe[f].name, "country") == 0)
-            rc = rt_gazetteer_new(&r.gz, err);
     if (rc == RT_OK)
         rc = m ? eval_model(&r, m, err) : eval_folds(&r, err);
     if (rc == RT_OK)
@@ -711,7 +669,6 @@ static int run(int argc, char **argv, rt_err *err)
     facets_free(&r);
     rt_buf_free(&r.dump);
     rt_model_free(m);
-    rt_gazetteer_free(r.gz);
     free(r.ptrs);
     for (size_t i = 0; i < r.rs.n; i++)
         rt_record_clear(&r.rs.v[i]);

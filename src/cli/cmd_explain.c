@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "revtag/gazetteer.h"
 #include "revtag/model.h"
 #include "revtag/reader.h"
+#include "revtag/tagger.h"
 #include "rtint.h"
 
 typedef struct explain_args {
@@ -27,7 +27,9 @@ typedef struct explain_state {
     const explain_args *a;
     const rt_model *m;
     rt_featurizer *fz;
-    rt_gazetteer *gz;        /* the country facet's place evidence */
+    rt_tagger *t;            /* the country facet's tags, as classify assigns them */
+    rt_assigned *tags;       /* the record's countries (room for rt_tagger_cap) */
+    size_t ntags;
     double *scores;
     rt_label_score *dec;
     rt_buf out;
@@ -71,31 +73,64 @@ static void text_heading(int *rc, rt_buf *out, const rt_record *rec)
     rt_buf_printf(rc, out, "%s  %.*s%s\n", rec->id, (int)cut, t ? t : "", cut < len ? "..." : "");
 }
 
-/* Explain every assigned label of facet F for REC into OUT (text) or ARR (JSON). */
+/* Index of LABEL among the facet's labels, or -1 (a country only the gazetteer found). */
+static long label_index(const rt_facet_info *fi, const char *label)
+{
+    for (size_t l = 0; l < fi->nlabels; l++)
+        if (strcmp(fi->labels[l], label) == 0)
+            return (long)l;
+    return -1;
+}
+
+/* One assigned LABEL (index L, -1 when not a model label) with SCORE, and its terms. */
+static int explain_label(explain_state *st, const rt_record *rec, size_t f, const char *label,
+                         long l, double score, json_t *arr, rt_err *err)
+{
+    rt_facet_info fi;
+    rt_model_get_facet(st->m, f, &fi);
+    rt_contrib *c = NULL;
+    size_t n = 0;
+    int rc = l < 0 ? RT_OK
+                   : rt_model_explain(st->m, st->fz, rec, f, (uint32_t)l, (size_t)st->a->terms,
+                                      &c, &n, err);
+    if (rc == RT_OK && arr) {
+        json_array_append_new(arr, json_label(label, score, c, n));
+    } else if (rc == RT_OK) {
+        rt_buf_printf(&rc, &st->out, "  %s = %s (%.4f)\n", fi.name, label, score);
+        if (l < 0)
+            rt_buf_puts(&rc, &st->out, "      (named in the text: see the places below)\n");
+        else
+            text_label(&rc, &st->out, c, n);
+    }
+    rt_contribs_free(c, n);
+    return rc;
+}
+
+/*
+ * Explain every label of facet F that classify assigns REC into OUT (text)
+ * or ARR (JSON): the model's decision, or for "country" the tagger's
+ * combination of the model with the gazetteer.
+ */
 static int explain_facet(explain_state *st, const rt_record *rec, size_t f, const rt_fvec *x,
                          json_t *arr, rt_err *err)
 {
     rt_facet_info fi;
     rt_model_get_facet(st->m, f, &fi);
-    rt_model_score(st->m, f, x, st->scores);
-    size_t nd = rt_model_decide(st->m, f, st->scores, st->a->top, st->dec);
+    int country = rt_tagger_gazetteer(st->t) && strcmp(fi.name, "country") == 0;
+    size_t nd = 0;
+    if (!country) {
+        rt_model_score(st->m, f, x, st->scores);
+        nd = rt_model_decide(st->m, f, st->scores, st->a->top, st->dec);
+    }
+    size_t n = country ? st->ntags : nd;
     int rc = RT_OK;
-    if (!arr && nd == 0)
+    if (!arr && n == 0)
         rt_buf_printf(&rc, &st->out, "  %s: no label\n", fi.name);
-    for (size_t k = 0; rc == RT_OK && k < nd; k++) {
-        rt_contrib *c;
-        size_t n;
-        const char *label = fi.labels[st->dec[k].label];
-        if ((rc = rt_model_explain(st->m, st->fz, rec, f, st->dec[k].label, (size_t)st->a->terms,
-                                   &c, &n, err)) != RT_OK)
-            break;
-        if (arr) {
-            json_array_append_new(arr, json_label(label, st->dec[k].score, c, n));
-        } else {
-            rt_buf_printf(&rc, &st->out, "  %s = %s (%.4f)\n", fi.name, label, st->dec[k].score);
-            text_label(&rc, &st->out, c, n);
-        }
-        rt_contribs_free(c, n);
+    for (size_t k = 0; rc == RT_OK && k < n; k++) {
+        const char *label = country ? st->tags[k].label : fi.labels[st->dec[k].label];
+        rc = explain_label(st, rec, f, label,
+                           country ? label_index(&fi, label) : (long)st->dec[k].label,
+                           country ? st->tags[k].score : st->dec[k].score, arr, err);
     }
     return rc;
 }
@@ -138,7 +173,7 @@ static int explain_places(explain_state *st, const rt_record *rec, json_t *root,
         return rt_err_set(err, RT_ENOMEM, "out of memory");
     if (!root)
         rt_buf_puts(&c.rc, &st->out, "  country places (gazetteer):\n");
-    int rc = rt_gazetteer_match_record(st->gz, rec, on_place, &c, err);
+    int rc = rt_gazetteer_match_record(rt_tagger_gazetteer(st->t), rec, on_place, &c, err);
     if (rc == RT_OK && !root)
         rt_buf_puts(&c.rc, &st->out, c.n ? "\n" : "      (no place named)\n");
     return rc != RT_OK ? rc : c.rc != RT_OK ? rt_err_set(err, c.rc, "out of memory") : RT_OK;
@@ -152,6 +187,9 @@ static int explain_record(explain_state *st, const rt_record *rec, rt_err *err)
     int rc = st->a->json && !root ? RT_ENOMEM : RT_OK;
     if (rc == RT_OK && !st->a->json)
         text_heading(&rc, &st->out, rec);
+    long cf = rt_tagger_gazetteer(st->t) ? rt_model_find_facet(st->m, "country") : -1;
+    if (rc == RT_OK && cf >= 0 && (rc = rt_tagger_run(st->t, &rec, 1, 0, err)) == RT_OK)
+        rc = rt_tagger_get(st->t, 0, (size_t)cf, st->tags, &st->ntags, err);
     for (size_t f = 0; rc == RT_OK && f < mi.nfacets; f++) {
         rt_facet_info fi;
         rt_model_get_facet(st->m, f, &fi);
@@ -163,7 +201,7 @@ static int explain_record(explain_state *st, const rt_record *rec, rt_err *err)
         rt_fvec x;   /* featurized per facet: rt_model_explain reuses the featurizer */
         if ((rc = rt_featurizer_run(st->fz, rec, &x, err)) == RT_OK)
             rc = explain_facet(st, rec, f, &x, arr, err);
-        if (rc == RT_OK && strcmp(fi.name, "country") == 0)
+        if (rc == RT_OK && (long)f == cf)
             rc = explain_places(st, rec, root, err);
     }
     char *s = root && rc == RT_OK
@@ -254,11 +292,13 @@ static int run(int argc, char **argv, rt_err *err)
     if (rc != RT_OK)
         return rc;
     rt_model *m = NULL;
-    explain_state st = { &a, NULL, NULL, NULL, NULL, NULL, { 0 } };
+    explain_state st = { &a, NULL, NULL, NULL, NULL, 0, NULL, NULL, { 0 } };
     if ((rc = rt_model_load(a.model, &m, err)) == RT_OK)
         rc = rt_featurizer_new(rt_model_vocab(m), &st.fz, err);
     if (rc == RT_OK)
-        rc = rt_gazetteer_new(&st.gz, err);
+        rc = rt_tagger_new(m, 1, &st.t, err);
+    if (rc == RT_OK && !(st.tags = malloc(rt_tagger_cap(st.t) * sizeof *st.tags)))
+        rc = rt_err_set(err, RT_ENOMEM, "out of memory");
     st.m = m;
     size_t L = 1;
     if (rc == RT_OK) {
@@ -280,7 +320,8 @@ static int run(int argc, char **argv, rt_err *err)
     free(st.scores);
     free(st.dec);
     rt_featurizer_free(st.fz);
-    rt_gazetteer_free(st.gz);
+    rt_tagger_free(st.t);
+    free(st.tags);
     rt_model_free(m);
     return rc;
 }
@@ -296,7 +337,7 @@ const cli_cmd cli_cmd_explain = {
     "  -m, --model MODEL  model file from revtag train\n"
     "  -n, --terms N      terms per label (default 8)\n"
     "      --top K        explain the K best labels of every facet, whatever the\n"
-    "                     thresholds\n"
+    "                     thresholds (not country, which is decided as below)\n"
     "      --facet F      only facet F\n"
     "      --json         one JSON object per record:\n"
     "                     {\"id\", \"explain\": {FACET: [{\"label\", \"score\", \"terms\":\n"
@@ -306,8 +347,10 @@ const cli_cmd cli_cmd_explain = {
     "      --format F, --columns MAP, --label-sep S\n"
     "                     input options, as for revtag convert\n\n"
     "Only positive shares are listed: the words that argue for the label. For the\n"
-    "country facet, classify also weighs the place names the gazetteer finds;\n"
-    "explain lists them after the model's terms: the words as written, the\n"
-    "country, the field and the rule that chose the country (as revtag places).\n\n"
+    "country facet the countries are the ones classify assigns, the model's\n"
+    "scores weighed with the place names the gazetteer finds (a country the model\n"
+    "has no weights for shows no terms); explain lists those places after the\n"
+    "model's terms: the words as written, the country, the field and the rule\n"
+    "that chose the country (as revtag places).\n\n"
     "Exit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
 };

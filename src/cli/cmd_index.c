@@ -11,14 +11,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "revtag/gazetteer.h"
 #include "revtag/model.h"
 #include "revtag/reader.h"
 #include "revtag/store.h"
+#include "revtag/tagger.h"
 #include "rtint.h"
 
 #define BATCH 512            /* records predicted together with -m */
-#define MAX_COUNTRIES 300
 
 typedef struct index_opts {
     const char *db, *model;
@@ -35,14 +34,13 @@ typedef struct index_stats {
 /* -m MODEL: records wait in a batch, are predicted together, then stored. */
 typedef struct predictor {
     rt_model *m;
-    rt_predictor *p;
-    rt_gazetteer *gz;        /* facet "country": the gazetteer joins the model, as in classify */
+    rt_tagger *t;            /* the model's tags; country joined with the gazetteer */
+    rt_assigned *tags;            /* room for rt_tagger_cap */
     const char *name;        /* each label's model: MODEL's file name */
     rt_record recs[BATCH];
     const rt_record *ptrs[BATCH];
     size_t n;
     rt_store_label labels[1024];
-    rt_country_score cs[MAX_COUNTRIES];
 } predictor;
 
 /* ---------------------------------------------------------------- storing */
@@ -77,39 +75,24 @@ static void add_label(predictor *pr, size_t *n, const char *facet, const char *l
         pr->labels[(*n)++] = (rt_store_label){ facet, label, as_classify(score), pr->name };
 }
 
-/* Facet F of record I: the model's labels, or for "country" the gazetteer with the model. */
+/* Facet F of record I: its tags, or a NULL label when nothing is assigned. */
 static int facet_labels(predictor *pr, size_t i, size_t f, size_t *n, rt_err *err)
 {
     rt_facet_info fi;
     rt_model_get_facet(pr->m, f, &fi);
-    const rt_label_score *ls;
-    size_t nd = rt_predictor_get(pr->p, i, f, &ls), before = *n;
-    if (pr->gz && strcmp(fi.name, "country") == 0) {
-        unsigned dec[MAX_COUNTRIES];
-        size_t nc = 0;
-        for (size_t k = 0; k < nd && k < MAX_COUNTRIES; k++)
-            dec[k] = ls[k].label;
-        int rc = rt_country_tag(pr->gz, &pr->recs[i], NULL, fi.labels,
-                                rt_predictor_scores(pr->p, i, f), fi.nlabels, dec,
-                                nd < MAX_COUNTRIES ? nd : MAX_COUNTRIES, pr->cs, MAX_COUNTRIES,
-                                &nc, err);
-        if (rc != RT_OK)
-            return rc;
-        for (size_t k = 0; k < nc; k++)
-            add_label(pr, n, fi.name, pr->cs[k].alpha2, pr->cs[k].score);
-    } else {
-        for (size_t k = 0; k < nd; k++)
-            add_label(pr, n, fi.name, fi.labels[ls[k].label], ls[k].score);
-    }
-    if (*n == before)
+    size_t nt = 0;
+    int rc = rt_tagger_get(pr->t, i, f, pr->tags, &nt, err);
+    for (size_t k = 0; rc == RT_OK && k < nt; k++)
+        add_label(pr, n, fi.name, pr->tags[k].label, pr->tags[k].score);
+    if (rc == RT_OK && nt == 0)
         add_label(pr, n, fi.name, NULL, 0);    /* predicted, nothing assigned */
-    return RT_OK;
+    return rc;
 }
 
 static int predict_flush(rt_store *s, const index_opts *o, predictor *pr, index_stats *st,
                          rt_err *err)
 {
-    int rc = pr->n ? rt_predictor_run(pr->p, pr->ptrs, pr->n, 0, err) : RT_OK;
+    int rc = pr->n ? rt_tagger_run(pr->t, pr->ptrs, pr->n, 0, err) : RT_OK;
     rt_model_info mi;
     rt_model_get_info(pr->m, &mi);
     for (size_t i = 0; i < pr->n && rc == RT_OK; i++) {
@@ -131,8 +114,8 @@ static void predictor_free(predictor *pr)
         return;
     for (size_t i = 0; i < pr->n; i++)
         rt_record_clear(&pr->recs[i]);
-    rt_predictor_free(pr->p);
-    rt_gazetteer_free(pr->gz);
+    rt_tagger_free(pr->t);
+    free(pr->tags);
     rt_model_free(pr->m);
     free(pr);
 }
@@ -146,10 +129,10 @@ static int predictor_new(const index_opts *o, predictor **out, rt_err *err)
     pr->name = slash ? slash + 1 : o->model;
     int rc = rt_model_load(o->model, &pr->m, err);
     if (rc == RT_OK)
-        rc = rt_predictor_new(pr->m, o->threads ? (int)o->threads : omp_get_max_threads(),
-                              &pr->p, err);
-    if (rc == RT_OK && rt_model_find_facet(pr->m, "country") >= 0)
-        rc = rt_gazetteer_new(&pr->gz, err);
+        rc = rt_tagger_new(pr->m, o->threads ? (int)o->threads : omp_get_max_threads(),
+                           &pr->t, err);
+    if (rc == RT_OK && !(pr->tags = malloc(rt_tagger_cap(pr->t) * sizeof *pr->tags)))
+        rc = rt_err_set(err, RT_ENOMEM, "out of memory");
     if (rc != RT_OK) {
         predictor_free(pr);
         return rc;

@@ -59,6 +59,28 @@ EOF
 "$REVTAG" explain -m "$TMP/c.rtm" "$TMP/geo.jsonl" | grep -q '"Greater Manchester" GB (title' \
   || fail "explain text lacks the gazetteer span"
 
+# 3b. Explain's countries are classify's: the model's scores joined with the
+# gazetteer, so a country the model never saw (Kenya) is explained too.
+cat > "$TMP/geo2.jsonl" <<'EOJ'
+{"id":"k1","title":"A development impact bond in Nairobi, Kenya","abstract":"Education outcomes for girls in Kenya."}
+{"id":"k2","title":"Rough sleeping in Greater Manchester","abstract":"Kirklees and Manchester."}
+{"id":"k3","title":"A global review","abstract":"Outcomes contracts across many countries."}
+EOJ
+"$REVTAG" classify -m "$TMP/c.rtm" "$TMP/geo2.jsonl" > "$TMP/geo2.cls" || fail "classify geo2"
+"$REVTAG" explain -m "$TMP/c.rtm" --json "$TMP/geo2.jsonl" > "$TMP/geo2.exp" || fail "explain geo2"
+$PY - "$TMP/geo2.cls" "$TMP/geo2.exp" <<'EOF' || fail "explain countries differ from classify"
+import json, sys
+cls = {r["id"]: [(p["label"], p["score"]) for p in r["predicted"]["country"]]
+       for r in map(json.loads, open(sys.argv[1]))}
+exp = {r["id"]: [(p["label"], p["score"]) for p in r["explain"]["country"]]
+       for r in map(json.loads, open(sys.argv[2]))}
+assert cls == exp, (cls, exp)
+assert [l for l, _ in cls["k1"]] == ["KE"], cls["k1"]
+assert [l for l, _ in cls["k2"]] == ["GB"], cls["k2"]
+EOF
+"$REVTAG" explain -m "$TMP/c.rtm" "$TMP/geo2.jsonl" | grep -q "country = KE .*" \
+  || fail "explain text lacks the gazetteer-only country"
+
 # 4. Errors.
 "$REVTAG" explain -m "$TMP/m.rtm" --facet nope < /dev/null 2> /dev/null; rc=$?
 [ $rc -eq 2 ] || fail "unknown facet: exit $rc, want 2"
