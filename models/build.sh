@@ -6,6 +6,10 @@
 # Usage: bash models/build.sh [REVTAG] [MODEL]   (default build/revtag, build/models/default.rtm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in
+  -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -*) echo "models: unknown option $1 (usage: bash models/build.sh [REVTAG] [MODEL])" >&2; exit 2 ;;
+esac
 REVTAG=${1:-build/revtag}
 MODEL=${2:-build/models/default.rtm}
 CORPUS=corpus/publications.jsonl
