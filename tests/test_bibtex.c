@@ -17,40 +17,9 @@
 #include "failalloc.h"
 #include "revtag/reader.h"
 #include "rtint.h"
+#include "testutil.h"
 
 #define DATA RT_TEST_DATA "/reader/"
-#define MAXREC 8
-
-typedef struct result {
-    rt_record recs[MAXREC];
-    size_t n, skipped;
-    int rc;
-    rt_err err;
-} result;
-
-static void read_file(const char *path, const rt_reader_opts *o, result *res)
-{
-    memset(res, 0, sizeof *res);
-    rt_reader *r;
-    if ((res->rc = rt_reader_open(path, o, &r, &res->err)) != RT_OK)
-        return;
-    rt_record rec;
-    rt_record_init(&rec);
-    while ((res->rc = rt_reader_next(r, &rec, &res->err)) == RT_OK)
-        if (res->n < MAXREC) {
-            res->recs[res->n++] = rec;
-            rt_record_init(&rec);
-        }
-    res->skipped = rt_reader_skipped(r);
-    rt_record_clear(&rec);
-    rt_reader_free(r);
-}
-
-static void result_clear(result *res)
-{
-    for (size_t i = 0; i < res->n; i++)
-        rt_record_clear(&res->recs[i]);
-}
 
 static const struct latex_case {
     const char *in, *out;
@@ -98,8 +67,8 @@ static void test_latex(void **state)
 static void test_zotero(void **state)
 {
     (void)state;
-    result res;
-    read_file(DATA "zotero.bib", NULL, &res);
+    tu_records res;
+    tu_read_records(DATA "zotero.bib", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     rt_record *z = &res.recs[0];
@@ -119,14 +88,14 @@ static void test_zotero(void **state)
     assert_non_null(strstr(z->extra, "\"pages\":\"4–28\""));
     assert_string_equal(res.recs[1].type, "report");
     assert_int_equal(res.recs[1].line, 20);
-    result_clear(&res);
+    tu_records_clear(&res);
 }
 
 static void test_other_exports(void **state)
 {
     (void)state;
-    result res;
-    read_file(DATA "betterbibtex.bib", NULL, &res);
+    tu_records res;
+    tu_read_records(DATA "betterbibtex.bib", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_int_equal(res.recs[0].year, 2019);                 /* date = {2019-03} */
@@ -135,9 +104,9 @@ static void test_other_exports(void **state)
     assert_string_equal(rt_record_get_facet(&res.recs[0], "country")->labels[0], "FR");
     assert_non_null(strstr(res.recs[0].extra, "\"author\":\"Lefèvre, Hélène\""));
     assert_non_null(strstr(res.recs[1].extra, "\"url\":\"https://golab.bsg.ox.ac.uk/knowledge-bank/\""));
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "endnote.bib", NULL, &res);                /* BOM, CRLF, first entry has no key */
+    tu_read_records(DATA "endnote.bib", NULL, &res);                /* BOM, CRLF, first entry has no key */
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_memory_equal(res.recs[0].id, "h-", 2);
@@ -148,9 +117,9 @@ static void test_other_exports(void **state)
     assert_non_null(strstr(res.recs[0].extra, "\"keywords\":[\"social prescribing\",\"long-term conditions\"]"));
     assert_string_equal(res.recs[1].id, "RN12");
     assert_int_equal(res.recs[1].line, 21);
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "strings.bib", NULL, &res);
+    tu_read_records(DATA "strings.bib", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 1);
     assert_string_equal(res.recs[0].id, "golab-2019");
@@ -160,15 +129,15 @@ static void test_other_exports(void **state)
     assert_string_equal(res.recs[0].type, "misc");
     assert_non_null(strstr(res.recs[0].extra, "\"month\":\"September\""));
     assert_non_null(strstr(res.recs[0].extra, "\"note\":\"Quoted value with braces, and a comma inside\""));
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "accents.bib", NULL, &res);
+    tu_read_records(DATA "accents.bib", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 1);
     assert_non_null(strstr(res.recs[0].title, "Évaluation d'un contrat à impact social: Genève, "
                            "Zürich, München, François, España, Škoda, Smíchov, Straße"));
     assert_int_equal(res.recs[0].year, 2020);
-    result_clear(&res);
+    tu_records_clear(&res);
 }
 
 static const struct bad_case {
@@ -200,9 +169,9 @@ static void test_malformed(void **state)
         char path[512];
         snprintf(path, sizeof path, DATA "%s", b->file);
         rt_reader_opts o = { .skip_bad = b->skip_bad };
-        result res;
-        read_file(path, &o, &res);
-        result_clear(&res);
+        tu_records res;
+        tu_read_records(path, &o, &res);
+        tu_records_clear(&res);
         if (res.rc != b->rc || res.n != b->n || res.skipped != b->skipped
             || (b->msg && (!strstr(res.err.msg, b->msg) || strncmp(res.err.msg, path, strlen(path)))))
             fail_msg("case %zu (%s): rc %d, %zu read, %zu skipped, '%s'", i, b->file, res.rc,
@@ -218,11 +187,11 @@ static void test_out_of_memory(void **state)
         size_t k;
         for (k = 1; k < 20000; k++) {
             failalloc_arm(k);
-            result res;
-            read_file(files[f], NULL, &res);
+            tu_records res;
+            tu_read_records(files[f], NULL, &res);
             int fired = failalloc_fired();
             failalloc_arm(0);
-            result_clear(&res);
+            tu_records_clear(&res);
             if (!fired) {
                 assert_int_equal(res.rc, RT_DONE);
                 break;

@@ -18,58 +18,9 @@
 #include "failalloc.h"
 #include "revtag/reader.h"
 #include "rtint.h"
+#include "testutil.h"
 
 #define DATA RT_TEST_DATA "/reader/"
-#define MAXREC 8
-
-typedef struct result {
-    rt_record recs[MAXREC];
-    size_t n;
-    int rc;          /* status that ended reading (RT_DONE when all was read) */
-    size_t skipped;
-    rt_err err;
-} result;
-
-static void read_file(const char *path, const rt_reader_opts *o, result *res)
-{
-    memset(res, 0, sizeof *res);
-    rt_reader *r;
-    res->rc = rt_reader_open(path, o, &r, &res->err);
-    if (res->rc != RT_OK)
-        return;
-    rt_record rec;
-    rt_record_init(&rec);
-    while ((res->rc = rt_reader_next(r, &rec, &res->err)) == RT_OK)
-        if (res->n < MAXREC) {
-            res->recs[res->n++] = rec;
-            rt_record_init(&rec);
-        }
-    res->skipped = rt_reader_skipped(r);
-    rt_record_clear(&rec);
-    rt_reader_free(r);
-}
-
-static void result_clear(result *res)
-{
-    for (size_t i = 0; i < res->n; i++)
-        rt_record_clear(&res->recs[i]);
-}
-
-/* Labels of FACET in REC joined by "|", or "-" when the facet is absent. */
-static const char *labels(const rt_record *rec, const char *facet)
-{
-    static char buf[512];
-    const rt_facet_labels *f = rt_record_get_facet(rec, facet);
-    if (!f)
-        return "-";
-    buf[0] = '\0';
-    for (size_t i = 0; i < f->nlabels; i++) {
-        if (i)
-            strcat(buf, "|");
-        strncat(buf, f->labels[i], sizeof buf - strlen(buf) - 2);
-    }
-    return buf;
-}
 
 static char *write_tmp(const char *content, const char *suffix)
 {
@@ -86,8 +37,8 @@ static char *write_tmp(const char *content, const char *suffix)
 static void test_default_mapping(void **state)
 {
     (void)state;
-    result res;
-    read_file(DATA "labelled.csv", NULL, &res);
+    tu_records res;
+    tu_read_records(DATA "labelled.csv", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 4);
     rt_record *k = &res.recs[0];
@@ -97,9 +48,9 @@ static void test_default_mapping(void **state)
                         "people at risk of homelessness.\n\nThe review covers referrals, engagement "
                         "and the first outcome payments.");
     assert_int_equal(k->year, 2020);
-    assert_string_equal(labels(k, "country"), "GB");
-    assert_string_equal(labels(k, "policy_area"), "Homelessness|Health");
-    assert_string_equal(labels(k, "approach"), "social impact bond");
+    assert_string_equal(tu_labels(k, "country"), "GB");
+    assert_string_equal(tu_labels(k, "policy_area"), "Homelessness|Health");
+    assert_string_equal(tu_labels(k, "approach"), "social impact bond");
     assert_string_equal(k->extra, "{\"notes\":\"said \\\"promising\\\", not proven\"}");
     assert_string_equal(res.recs[1].id, "sib-fr-1");
     assert_int_equal(res.recs[1].line, 6);            /* the blank line 5 is skipped */
@@ -107,10 +58,10 @@ static void test_default_mapping(void **state)
     assert_null(res.recs[1].extra);                   /* empty cells are not kept */
     assert_null(res.recs[2].abstract);
     assert_null(res.recs[2].lang);
-    assert_string_equal(labels(&res.recs[2], "approach"), "-");
-    assert_string_equal(labels(&res.recs[3], "country"), "-");
-    assert_string_equal(labels(&res.recs[3], "policy_area"), "Poverty reduction | Health");
-    result_clear(&res);
+    assert_string_equal(tu_labels(&res.recs[2], "approach"), "-");
+    assert_string_equal(tu_labels(&res.recs[3], "country"), "-");
+    assert_string_equal(tu_labels(&res.recs[3], "policy_area"), "Poverty reduction | Health");
+    tu_records_clear(&res);
 }
 
 static void test_mapping_and_separator(void **state)
@@ -118,30 +69,30 @@ static void test_mapping_and_separator(void **state)
     (void)state;
     rt_reader_opts o = { .columns = "label:country=Countries, label:policy_area=sectors",
                          .label_sep = "|" };
-    result res;
-    read_file(DATA "pipes.csv", &o, &res);
+    tu_records res;
+    tu_read_records(DATA "pipes.csv", &o, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].id, "p1");        /* "ID" maps by name */
-    assert_string_equal(labels(&res.recs[0], "policy_area"), "Health|Poverty reduction");
-    assert_string_equal(labels(&res.recs[1], "country"), "KE|UG");
+    assert_string_equal(tu_labels(&res.recs[0], "policy_area"), "Health|Poverty reduction");
+    assert_string_equal(tu_labels(&res.recs[1], "country"), "KE|UG");
     assert_null(res.recs[1].extra);
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "topics.tsv", NULL, &res);           /* TSV: quotes are plain text */
+    tu_read_records(DATA "topics.tsv", NULL, &res);           /* TSV: quotes are plain text */
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].text, "I said \"no\" to the upgrade; the old card works fine.");
-    assert_string_equal(labels(&res.recs[1], "topic"), "rec.sport.hockey|rec.sport.baseball");
-    result_clear(&res);
+    assert_string_equal(tu_labels(&res.recs[1], "topic"), "rec.sport.hockey|rec.sport.baseball");
+    tu_records_clear(&res);
 }
 
 /* Zotero and Covidence CSV exports convert without a mapping. */
 static void test_exports(void **state)
 {
     (void)state;
-    result res;
-    read_file(DATA "zotero.csv", NULL, &res);
+    tu_records res;
+    tu_read_records(DATA "zotero.csv", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 3);
     rt_record *z = &res.recs[0];
@@ -149,19 +100,19 @@ static void test_exports(void **state)
     assert_int_equal(z->year, 2018);
     assert_string_equal(z->lang, "en");
     assert_non_null(strstr(z->abstract, "achieved.\nThis review"));
-    assert_string_equal(labels(z, "approach"), "social impact bond");
-    assert_string_equal(labels(z, "theme"), "independent investor involvement");
+    assert_string_equal(tu_labels(z, "approach"), "social impact bond");
+    assert_string_equal(tu_labels(z, "theme"), "independent investor involvement");
     assert_non_null(strstr(z->extra, "\"keywords\":[\"social impact bonds\"]"));
     assert_non_null(strstr(z->extra, "\"DOI\":\"10.1111/spol.12260\""));
     assert_null(strstr(z->extra, "\"ISBN\""));
     assert_string_equal(res.recs[1].lang, "en");      /* "English" */
-    assert_string_equal(labels(&res.recs[1], "country"), "GB");
+    assert_string_equal(tu_labels(&res.recs[1], "country"), "GB");
     assert_string_equal(res.recs[2].lang, "es");      /* "Español" */
     assert_int_equal(res.recs[2].year, 0);
-    result_clear(&res);
+    tu_records_clear(&res);
 
     rt_reader_opts tsv = { .format = RT_FORMAT_TSV };  /* Web of Science: tags, "ID" is not the id */
-    read_file(DATA "wos_savedrecs.txt", &tsv, &res);
+    tu_read_records(DATA "wos_savedrecs.txt", &tsv, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].id, "WOS:000418781500002");
@@ -170,16 +121,16 @@ static void test_exports(void **state)
     assert_non_null(strstr(res.recs[0].abstract, "the \"promise\" and"));
     assert_non_null(strstr(res.recs[0].extra, "\"ID\":\"PUBLIC-SERVICES; GOVERNANCE\""));
     assert_non_null(strstr(res.recs[0].extra, "\"keywords\":[\"social impact bonds\",\"payment by results\""));
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "covidence.csv", NULL, &res);
+    tu_read_records(DATA "covidence.csv", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].id, "#1021");
     assert_int_equal(res.recs[0].year, 2019);
-    assert_string_equal(labels(&res.recs[1], "approach"), "development impact bond");
+    assert_string_equal(tu_labels(&res.recs[1], "approach"), "development impact bond");
     assert_non_null(strstr(res.recs[0].extra, "\"keywords\":[\"Included\"]"));
-    result_clear(&res);
+    tu_records_clear(&res);
 }
 
 /* Excel in French/German/Dutch locales writes ';'-separated CSV. */
@@ -187,15 +138,15 @@ static void test_semicolons(void **state)
 {
     (void)state;
     rt_reader_opts o = { .columns = "title=titre,year=année" };
-    result res;
-    read_file(DATA "excel_fr.csv", &o, &res);
+    tu_records res;
+    tu_read_records(DATA "excel_fr.csv", &o, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].title, "Contrats à impact social ; premier bilan");
     assert_string_equal(res.recs[0].abstract, "Coût : 3,5 M€, résultats mitigés");
     assert_int_equal(res.recs[0].year, 2019);
-    assert_string_equal(labels(&res.recs[1], "country"), "FR");
-    result_clear(&res);
+    assert_string_equal(tu_labels(&res.recs[1], "country"), "FR");
+    tu_records_clear(&res);
 }
 
 static void test_derived_id(void **state)
@@ -203,8 +154,8 @@ static void test_derived_id(void **state)
     (void)state;
     char *path = write_tmp("Title,Year\n\"Outcomes  Funds\",2021\n outcomes funds ,2021\n"
                            "outcomes funds,2022\n\"Pay for Success\",in press\n", ".csv");
-    result res;
-    read_file(path, NULL, &res);
+    tu_records res;
+    tu_read_records(path, NULL, &res);
     unlink(path);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 4);
@@ -213,7 +164,7 @@ static void test_derived_id(void **state)
     assert_string_equal(res.recs[0].id, res.recs[1].id);   /* case and spacing ignored */
     assert_string_not_equal(res.recs[0].id, res.recs[2].id); /* the year counts */
     assert_string_equal(res.recs[3].extra, "{\"year_text\":\"in press\"}");
-    result_clear(&res);
+    tu_records_clear(&res);
 }
 
 static const struct bad_case {
@@ -251,9 +202,9 @@ static void test_malformed(void **state)
         char path[512];
         snprintf(path, sizeof path, DATA "%s", b->file);
         rt_reader_opts o = { .columns = b->columns, .skip_bad = b->skip_bad };
-        result res;
-        read_file(path, &o, &res);
-        result_clear(&res);
+        tu_records res;
+        tu_read_records(path, &o, &res);
+        tu_records_clear(&res);
         if (res.rc != b->rc || res.n != b->n || res.skipped != b->skipped
             || (b->msg && (!strstr(res.err.msg, b->msg) || strncmp(res.err.msg, path, strlen(path)))))
             fail_msg("case %zu (%s): rc %d, %zu read, %zu skipped, '%s'", i, b->file, res.rc,
@@ -274,11 +225,11 @@ static void test_out_of_memory(void **state)
         size_t k;
         for (k = 1; k < 20000; k++) {
             failalloc_arm(k);
-            result res;
-            read_file(files[f], NULL, &res);
+            tu_records res;
+            tu_read_records(files[f], NULL, &res);
             int fired = failalloc_fired();
             failalloc_arm(0);
-            result_clear(&res);
+            tu_records_clear(&res);
             if (!fired) {
                 assert_int_equal(res.rc, RT_DONE);
                 break;

@@ -285,13 +285,7 @@ static void test_rank_equals_bm25(void **state)
     }
     rt_store_free(s);
     free(prose);
-    char p[128];
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(dir);
+    tu_remove_db(path, dir);
 }
 
 int main(void)

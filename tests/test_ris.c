@@ -17,61 +17,15 @@
 #include "failalloc.h"
 #include "revtag/reader.h"
 #include "rtint.h"
+#include "testutil.h"
 
 #define DATA RT_TEST_DATA "/reader/"
-#define MAXREC 8
-
-typedef struct result {
-    rt_record recs[MAXREC];
-    size_t n, skipped;
-    int rc;
-    rt_err err;
-} result;
-
-static void read_file(const char *path, const rt_reader_opts *o, result *res)
-{
-    memset(res, 0, sizeof *res);
-    rt_reader *r;
-    if ((res->rc = rt_reader_open(path, o, &r, &res->err)) != RT_OK)
-        return;
-    rt_record rec;
-    rt_record_init(&rec);
-    while ((res->rc = rt_reader_next(r, &rec, &res->err)) == RT_OK)
-        if (res->n < MAXREC) {
-            res->recs[res->n++] = rec;
-            rt_record_init(&rec);
-        }
-    res->skipped = rt_reader_skipped(r);
-    rt_record_clear(&rec);
-    rt_reader_free(r);
-}
-
-static void result_clear(result *res)
-{
-    for (size_t i = 0; i < res->n; i++)
-        rt_record_clear(&res->recs[i]);
-}
-
-static const char *labels(const rt_record *rec, const char *facet)
-{
-    static char buf[512];
-    const rt_facet_labels *f = rt_record_get_facet(rec, facet);
-    if (!f)
-        return "-";
-    buf[0] = '\0';
-    for (size_t i = 0; i < f->nlabels; i++) {
-        if (i)
-            strcat(buf, "|");
-        strncat(buf, f->labels[i], sizeof buf - strlen(buf) - 2);
-    }
-    return buf;
-}
 
 static void test_zotero(void **state)
 {
     (void)state;
-    result res;
-    read_file(DATA "zotero.ris", NULL, &res);
+    tu_records res;
+    tu_read_records(DATA "zotero.ris", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     rt_record *z = &res.recs[0];
@@ -95,64 +49,64 @@ static void test_zotero(void **state)
     assert_string_equal(res.recs[1].lang, "fr");
     assert_string_equal(res.recs[1].title, "Évaluation du contrat à impact social « Passerelle » "
                         ": rapport intermédiaire");
-    result_clear(&res);
+    tu_records_clear(&res);
 }
 
 static void test_endnote_covidence_eppi(void **state)
 {
     (void)state;
-    result res;
-    read_file(DATA "endnote.ris", NULL, &res);          /* BOM, CRLF */
+    tu_records res;
+    tu_read_records(DATA "endnote.ris", NULL, &res);          /* BOM, CRLF */
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].id, "12");
     assert_int_equal(res.recs[0].line, 1);
     assert_int_equal(res.recs[0].year, 2011);           /* PY, not DA "May" */
     assert_string_equal(res.recs[0].lang, "en");        /* "English" */
-    assert_string_equal(labels(&res.recs[0], "policy_area"), "Criminal justice");
+    assert_string_equal(tu_labels(&res.recs[0], "policy_area"), "Criminal justice");
     assert_non_null(strstr(res.recs[0].extra, "\"keywords\":[\"social impact bond\",\"reoffending\"]"));
     assert_non_null(strstr(res.recs[0].extra, "\"DA\":[\"May\"]"));
     assert_string_equal(res.recs[1].lang, "en");        /* "eng" */
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "covidence.ris", NULL, &res);
+    tu_read_records(DATA "covidence.ris", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 2);
     assert_string_equal(res.recs[0].id, res.recs[1].id);   /* same title and year: same id */
     assert_null(res.recs[1].abstract);
     assert_int_equal(res.recs[1].line, 12);
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "eppi.ris", NULL, &res);
+    tu_read_records(DATA "eppi.ris", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 1);
     assert_string_equal(res.recs[0].title, "Results-based financing in health: what do we know "
                         "about its effects on service delivery in low-income countries?");
     assert_non_null(strstr(res.recs[0].abstract, "Cochrane review"));
     assert_int_equal(res.recs[0].year, 2012);
-    assert_string_equal(labels(&res.recs[0], "approach"), "results-based financing");
-    result_clear(&res);
+    assert_string_equal(tu_labels(&res.recs[0], "approach"), "results-based financing");
+    tu_records_clear(&res);
 
-    read_file(DATA "concatenated.ris", NULL, &res);     /* cat zotero.ris endnote.ris: a BOM mid-file */
+    tu_read_records(DATA "concatenated.ris", NULL, &res);     /* cat zotero.ris endnote.ris: a BOM mid-file */
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 4);
     assert_string_equal(res.recs[2].id, "12");
     assert_int_equal(res.recs[2].line, 39);
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "kw_list.ris", NULL, &res);          /* several keywords in one KW */
+    tu_read_records(DATA "kw_list.ris", NULL, &res);          /* several keywords in one KW */
     assert_int_equal(res.rc, RT_DONE);
-    assert_string_equal(labels(&res.recs[0], "country"), "KE");
-    assert_string_equal(labels(&res.recs[0], "policy_area"), "Education");
+    assert_string_equal(tu_labels(&res.recs[0], "country"), "KE");
+    assert_string_equal(tu_labels(&res.recs[0], "policy_area"), "Education");
     assert_string_equal(res.recs[0].extra, "{\"keywords\":[\"impact bonds\"]}");
-    result_clear(&res);
+    tu_records_clear(&res);
 
-    read_file(DATA "preamble.ris", NULL, &res);
+    tu_read_records(DATA "preamble.ris", NULL, &res);
     assert_int_equal(res.rc, RT_DONE);
     assert_int_equal(res.n, 1);
     assert_string_equal(res.recs[0].id, "SPA-99812");   /* AN when there is no ID */
     assert_null(res.recs[0].extra);
-    result_clear(&res);
+    tu_records_clear(&res);
 }
 
 /* Write REC the way a RIS export with KW facet:label does. */
@@ -177,8 +131,8 @@ static void write_ris(FILE *fp, const rt_record *rec)
 static void test_export_round_trip(void **state)
 {
     (void)state;
-    result in, out;
-    read_file(DATA "normalised.jsonl", NULL, &in);
+    tu_records in, out;
+    tu_read_records(DATA "normalised.jsonl", NULL, &in);
     assert_int_equal(in.rc, RT_DONE);
     char path[] = "/tmp/rt_test_risXXXXXX.ris";
     int fd = mkstemps(path, 4);
@@ -191,7 +145,7 @@ static void test_export_round_trip(void **state)
             nexp++;
         }
     fclose(fp);
-    read_file(path, NULL, &out);
+    tu_read_records(path, NULL, &out);
     unlink(path);
     assert_int_equal(out.rc, RT_DONE);
     assert_int_equal(out.n, nexp);
@@ -208,19 +162,19 @@ static void test_export_round_trip(void **state)
         for (size_t f = 0; f < a->nfacets; f++)
             if (a->facets[f].nlabels) {
                 char want[512];
-                snprintf(want, sizeof want, "%s", labels(a, a->facets[f].facet));
-                assert_string_equal(want, labels(b, a->facets[f].facet));
+                snprintf(want, sizeof want, "%s", tu_labels(a, a->facets[f].facet));
+                assert_string_equal(want, tu_labels(b, a->facets[f].facet));
             }
     }
-    result_clear(&in);
-    result_clear(&out);
+    tu_records_clear(&in);
+    tu_records_clear(&out);
 
-    read_file(DATA "revtag_export.ris", NULL, &out);
+    tu_read_records(DATA "revtag_export.ris", NULL, &out);
     assert_int_equal(out.rc, RT_DONE);
-    assert_string_equal(labels(&out.recs[0], "theme"), "changes in person-level outcomes");
-    assert_string_equal(labels(&out.recs[1], "country"), "BR|PT");
+    assert_string_equal(tu_labels(&out.recs[0], "theme"), "changes in person-level outcomes");
+    assert_string_equal(tu_labels(&out.recs[1], "country"), "BR|PT");
     assert_null(out.recs[0].extra);
-    result_clear(&out);
+    tu_records_clear(&out);
 }
 
 static const struct bad_case {
@@ -250,9 +204,9 @@ static void test_malformed(void **state)
         char path[512];
         snprintf(path, sizeof path, DATA "%s", b->file);
         rt_reader_opts o = { .skip_bad = b->skip_bad };
-        result res;
-        read_file(path, &o, &res);
-        result_clear(&res);
+        tu_records res;
+        tu_read_records(path, &o, &res);
+        tu_records_clear(&res);
         if (res.rc != b->rc || res.n != b->n || res.skipped != b->skipped
             || (b->msg && (!strstr(res.err.msg, b->msg) || strncmp(res.err.msg, path, strlen(path)))))
             fail_msg("case %zu (%s): rc %d, %zu read, %zu skipped, '%s'", i, b->file, res.rc,
@@ -269,11 +223,11 @@ static void test_out_of_memory(void **state)
         size_t k;
         for (k = 1; k < 20000; k++) {
             failalloc_arm(k);
-            result res;
-            read_file(files[f], NULL, &res);
+            tu_records res;
+            tu_read_records(files[f], NULL, &res);
             int fired = failalloc_fired();
             failalloc_arm(0);
-            result_clear(&res);
+            tu_records_clear(&res);
             if (!fired) {
                 assert_int_equal(res.rc, want_rc[f]);
                 break;

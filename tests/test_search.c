@@ -19,6 +19,7 @@
 #include "revtag/search.h"
 #include "revtag/store.h"
 #include "rtint.h"
+#include "testutil.h"
 
 #define NREC 300
 static const char *const COUNTRIES[] = { "GB", "US", "IN", "KE", "FR" };
@@ -103,13 +104,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char p[128];
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", PATH_, sfx[i]);
-        unlink(p);
-    }
-    rmdir(DIR_);
+    tu_remove_db(PATH_, DIR_);
     return 0;
 }
 
@@ -310,13 +305,7 @@ static void test_snippet_and_json(void **state)
     json_decref(d);
     free(json);
     rt_store_free(s);
-    char p[128];
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(dir);
+    tu_remove_db(path, dir);
 }
 
 static void test_bad_query(void **state)

@@ -22,6 +22,7 @@
 #include "revtag/server.h"
 #include "revtag/store.h"
 #include "rtint.h"
+#include "testutil.h"
 
 #define NCLIENTS 8
 #define NREQ 15
@@ -55,13 +56,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char p[128];
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", PATH_, sfx[i]);
-        unlink(p);
-    }
-    rmdir(DIR_);
+    tu_remove_db(PATH_, DIR_);
     return 0;
 }
 

@@ -18,6 +18,7 @@
 #include "failalloc.h"
 #include "revtag/search.h"
 #include "revtag/store.h"
+#include "testutil.h"
 
 typedef struct tmpdb {
     char dir[64];
@@ -33,13 +34,7 @@ static void tmpdb_new(tmpdb *t)
 
 static void tmpdb_free(tmpdb *t)
 {
-    char p[128];
-    const char *sfx[] = { "", "-wal", "-shm", "-journal" };
-    for (size_t i = 0; i < 4; i++) {
-        snprintf(p, sizeof p, "%s%s", t->path, sfx[i]);
-        unlink(p);
-    }
-    rmdir(t->dir);
+    tu_remove_db(t->path, t->dir);
 }
 
 /* A record as a reader would give it. */

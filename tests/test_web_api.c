@@ -22,6 +22,7 @@
 #include "revtag/store.h"
 #include "rtint.h"
 #include "web/web_int.h"
+#include "testutil.h"
 
 #define MAXP 6
 
@@ -60,13 +61,7 @@ static int teardown(void **state)
 {
     (void)state;
     rt_store_free(S);
-    char p[128];
-    const char *sfx[] = { "", "-wal", "-shm" };
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(p, sizeof p, "%s%s", PATH_, sfx[i]);
-        unlink(p);
-    }
-    rmdir(DIR_);
+    tu_remove_db(PATH_, DIR_);
     return 0;
 }
 

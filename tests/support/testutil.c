@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "failalloc.h"
 #include "revtag/revtag.h"
@@ -77,4 +78,55 @@ int tu_each_alloc_failure(int (*step)(void *ctx), void (*cleanup)(void *ctx), vo
     }
     fprintf(stderr, "still failing after %zu allocations\n", max_runs);
     return -1;
+}
+
+void tu_read_records(const char *path, const rt_reader_opts *o, tu_records *res)
+{
+    memset(res, 0, sizeof *res);
+    rt_reader *r;
+    if ((res->rc = rt_reader_open(path, o, &r, &res->err)) != RT_OK)
+        return;
+    rt_record rec;
+    rt_record_init(&rec);
+    while ((res->rc = rt_reader_next(r, &rec, &res->err)) == RT_OK)
+        if (res->n < TU_MAXREC) {
+            res->recs[res->n++] = rec;
+            rt_record_init(&rec);
+        }
+    res->skipped = rt_reader_skipped(r);
+    rt_record_clear(&rec);
+    rt_reader_free(r);
+}
+
+void tu_records_clear(tu_records *res)
+{
+    for (size_t i = 0; i < res->n; i++)
+        rt_record_clear(&res->recs[i]);
+}
+
+const char *tu_labels(const rt_record *rec, const char *facet)
+{
+    static char buf[512];
+    const rt_facet_labels *f = rt_record_get_facet(rec, facet);
+    if (!f)
+        return "-";
+    buf[0] = '\0';
+    for (size_t i = 0; i < f->nlabels; i++) {
+        if (i)
+            strcat(buf, "|");
+        strncat(buf, f->labels[i], sizeof buf - strlen(buf) - 2);
+    }
+    return buf;
+}
+
+void tu_remove_db(const char *path, const char *dir)
+{
+    static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+    char p[512];
+    for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", path, sfx[i]);
+        unlink(p);
+    }
+    if (dir)
+        rmdir(dir);
 }

@@ -1,11 +1,13 @@
 /*
  * testutil.h - helpers shared by the cmocka tests: collecting analyzer or
- * tokenizer output as one space-joined string, reading fixture files.
+ * tokenizer output as one space-joined string, reading fixture files and
+ * the records a reader makes of them.
  */
 #ifndef RT_TESTUTIL_H
 #define RT_TESTUTIL_H
 
 #include <stddef.h>
+#include "revtag/reader.h"
 #include "revtag/tokenizer.h"
 
 /* Token collector: tokens joined by single spaces into a fixed buffer. */
@@ -32,5 +34,31 @@ int tu_each_alloc_failure(int (*step)(void *ctx), void (*cleanup)(void *ctx), vo
 
 /* Read a whole file into a malloc'd NUL-terminated buffer; NULL on failure. */
 char *tu_read_file(const char *path, size_t *len);
+
+/* Remove the SQLite database PATH with its -wal, -shm and -journal files, then DIR (may be NULL). */
+void tu_remove_db(const char *path, const char *dir);
+
+#define TU_MAXREC 8
+
+/* What a reader made of one file: the first TU_MAXREC records and how it ended. */
+typedef struct tu_records {
+    rt_record recs[TU_MAXREC];
+    size_t n;
+    size_t skipped;  /* rt_reader_skipped at the end */
+    int rc;          /* status that ended reading (RT_DONE when all was read) */
+    rt_err err;
+} tu_records;
+
+/* Read PATH with options O (NULL: defaults) into *RES; records are owned by RES. */
+void tu_read_records(const char *path, const rt_reader_opts *o, tu_records *res);
+
+/* Free the records of RES (n, rc, skipped and err stay readable). */
+void tu_records_clear(tu_records *res);
+
+/*
+ * Labels of FACET in REC joined by "|", or "-" when the record has no such
+ * facet. The text lives in a static buffer until the next call.
+ */
+const char *tu_labels(const rt_record *rec, const char *facet);
 
 #endif
