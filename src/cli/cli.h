@@ -53,6 +53,88 @@ int cli_parse_int(const char *opt, const char *val, long min, long max, long *ou
 /* Print CMD's help to FP. */
 void cli_print_help(const cli_cmd *cmd, FILE *fp);
 
+/* ---------------------------------------------------------------- training and input */
+/* What `train` and `eval --folds` share (trainopts.c). */
+#include "revtag/model.h"
+#include "revtag/reader.h"
+
+enum { CLI_O_ALGO = 400, CLI_O_ALPHA, CLI_O_CV, CLI_O_CVMAX, CLI_O_MINDF, CLI_O_BIGRAMS,
+       CLI_O_NOBIGRAMS, CLI_O_NOSTEM, CLI_O_STOP, CLI_O_NONUM, CLI_O_URLS, CLI_O_EMAILS,
+       CLI_O_FORMAT, CLI_O_COLUMNS, CLI_O_SEP, CLI_O_SKIP };
+
+/* Long options of the training settings; -a (--algo) and -C are short options. */
+#define CLI_TRAIN_OPTIONS                                                           \
+    { "algo", required_argument, NULL, CLI_O_ALGO },                                \
+    { "alpha", required_argument, NULL, CLI_O_ALPHA },                              \
+    { "cv", required_argument, NULL, CLI_O_CV },                                    \
+    { "cv-max", required_argument, NULL, CLI_O_CVMAX },                             \
+    { "min-df", required_argument, NULL, CLI_O_MINDF },                             \
+    { "bigrams", no_argument, NULL, CLI_O_BIGRAMS },                                \
+    { "no-bigrams", no_argument, NULL, CLI_O_NOBIGRAMS },                           \
+    { "no-stem", no_argument, NULL, CLI_O_NOSTEM },                                 \
+    { "stopwords", no_argument, NULL, CLI_O_STOP },                                 \
+    { "no-numbers", no_argument, NULL, CLI_O_NONUM },                               \
+    { "urls", no_argument, NULL, CLI_O_URLS },                                      \
+    { "emails", no_argument, NULL, CLI_O_EMAILS }
+
+#define CLI_TRAIN_HELP                                                              \
+    "  -a, --algo A       nbsvm (default): linear SVM on NB-scaled TF-IDF;\n"        \
+    "                     svm: linear SVM on TF-IDF; cnb: complement naive Bayes;\n" \
+    "                     mnb: multinomial naive Bayes; auto: per facet, the best\n"  \
+    "                     of the four by cross-validation on the training data\n"    \
+    "  -C C               SVM cost of errors (default 1)\n"                          \
+    "      --alpha A      naive Bayes smoothing (default 0.1)\n"                     \
+    "      --cv K         cross-validation folds inside training, for calibration,\n"\
+    "                     thresholds and --algo auto (default 5)\n"                  \
+    "      --cv-max N     SVM facets with more than N records (default 3000) are\n"  \
+    "                     calibrated on leave-one-out estimates instead of K-fold\n" \
+    "                     cross-validation; 0 always cross-validates\n"              \
+    "      --bigrams      add bigrams of adjacent terms (default)\n"                 \
+    "      --no-bigrams   unigrams only\n"                                           \
+    "      --min-df N     keep terms found in at least N records (default 2)\n"      \
+    "      --no-stem      do not stem; --stopwords drop stop words; --no-numbers\n"  \
+    "                     drop numbers; --urls, --emails keep them as terms\n"
+
+/* Long options of the readers (every input format). */
+#define CLI_INPUT_OPTIONS                                                           \
+    { "format", required_argument, NULL, CLI_O_FORMAT },                            \
+    { "columns", required_argument, NULL, CLI_O_COLUMNS },                          \
+    { "label-sep", required_argument, NULL, CLI_O_SEP },                            \
+    { "skip-bad", no_argument, NULL, CLI_O_SKIP }
+
+#define CLI_INPUT_HELP                                                              \
+    "      --format F     input format for every FILE (jsonl, csv, tsv, ris,\n"      \
+    "                     bibtex; default by extension)\n"                           \
+    "      --columns MAP  CSV/TSV column mapping (see revtag help convert)\n"        \
+    "      --label-sep S  CSV/TSV label separator (default ;)\n"                     \
+    "      --skip-bad     skip malformed records instead of stopping\n"
+
+/*
+ * Apply training option CH (a CLI_O_* training code, 'a' or 'C') with ARG
+ * to *T. Returns RT_OK, or CLI_USAGE with err set (bad value, other option).
+ */
+int cli_train_option(rt_train_opts *t, int ch, const char *arg, rt_err *err);
+
+/* Apply input option CH (CLI_O_FORMAT .. CLI_O_SKIP) with ARG to *O; like cli_train_option. */
+int cli_input_option(rt_reader_opts *o, int ch, const char *arg, rt_err *err);
+
+/* Every record of the input files, in input order; owns the records. */
+typedef struct cli_recset {
+    rt_record *v;
+    size_t n, cap;
+} cli_recset;
+
+/*
+ * Append every record of PATH ("-" = stdin) to *S; a count of skipped
+ * malformed records (--skip-bad) goes to stderr under "revtag CMD". Returns
+ * RT_OK or the reader's error with err set.
+ */
+int cli_recset_read(const char *cmd, const char *path, const rt_reader_opts *o, cli_recset *s,
+                    rt_err *err);
+
+/* Free the records and empty *S. */
+void cli_recset_free(cli_recset *s);
+
 /* ---------------------------------------------------------------- search filters */
 /* The query and filter options `search` and `export` share (cmd_search.c). */
 #include <getopt.h>

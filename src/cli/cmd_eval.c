@@ -28,19 +28,14 @@ typedef struct eval_args {
     const char **facets;       /* -f, borrowed from argv */
     size_t nfacets;
     unsigned k;                /* --folds: cross-validate */
-    int algo;                  /* --algo, -1 = the training default */
+    rt_train_opts t;           /* training settings with --folds (revtag train's defaults) */
+    int training;              /* a training setting was given */
     uint64_t seed;
     int curve, json, threads, progress;
     const char *html;
     const char *predictions;   /* --predictions: dump the held-out predictions here */
     rt_reader_opts ro;
 } eval_args;
-
-/* Every record of every input, in input order. */
-typedef struct recset {
-    rt_record *v;
-    size_t n, cap;
-} recset;
 
 /* One facet being evaluated. */
 typedef struct facet_eval {
@@ -58,7 +53,7 @@ typedef struct facet_eval {
 /* Everything one evaluation run holds. */
 typedef struct eval_run {
     const eval_args *a;
-    recset rs;
+    cli_recset rs;
     const rt_record **ptrs;    /* the records used */
     size_t n;
     facet_eval *fe;
@@ -69,34 +64,6 @@ typedef struct eval_run {
 } eval_run;
 
 /* ------------------------------------------------------------ input */
-
-static int read_file(const char *path, const rt_reader_opts *o, recset *s, rt_err *err)
-{
-    rt_reader *r;
-    int rc = rt_reader_open(path, o, &r, err);
-    while (rc == RT_OK) {
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? 2 * s->cap : 1024;
-            rt_record *v = realloc(s->v, cap * sizeof *v);
-            if (!v) {
-                rc = rt_err_set(err, RT_ENOMEM, "out of memory");
-                break;
-            }
-            s->v = v;
-            s->cap = cap;
-        }
-        rt_record_init(&s->v[s->n]);
-        if ((rc = rt_reader_next(r, &s->v[s->n], err)) == RT_OK)
-            s->n++;
-        else
-            rt_record_clear(&s->v[s->n]);
-    }
-    if (rc == RT_DONE && rt_reader_skipped(r) > 0)
-        fprintf(stderr, "revtag eval: %s: %zu malformed record(s) skipped\n", path,
-                rt_reader_skipped(r));
-    rt_reader_free(r);
-    return rc == RT_DONE ? RT_OK : rc;
-}
 
 /* 1 when REC has labels for any evaluated facet. */
 static int coded(const eval_run *r, const rt_record *rec)
@@ -309,11 +276,9 @@ static int eval_model(eval_run *r, const rt_model *m, rt_err *err)
 
 static rt_train_opts train_opts(const eval_run *r)
 {
-    rt_train_opts t = rt_train_defaults();
+    rt_train_opts t = r->a->t;
     t.facets = r->a->facets;
     t.nfacets = r->a->nfacets;
-    if (r->a->algo >= 0)
-        t.algo = r->a->algo;
     t.seed = r->a->seed;
     t.threads = r->a->threads;
     return t;
@@ -497,7 +462,7 @@ static void facets_free(eval_run *r)
 static const char *algo_label(const eval_args *a, facet_eval *fe)
 {
     const char *used = fe->algo >= 0 ? rt_algo_name(fe->algo) : fe->algo == -2 ? "mixed" : NULL;
-    if (a->algo == RT_ALGO_AUTO && used)
+    if (a->t.algo == RT_ALGO_AUTO && used)
         snprintf(fe->algo_name, sizeof fe->algo_name, "auto (%s)", used);
     else
         snprintf(fe->algo_name, sizeof fe->algo_name, "%s", used ? used : "?");
@@ -555,13 +520,11 @@ static int add_facet(eval_args *a, const char *name, rt_err *err)
     return RT_OK;
 }
 
-enum { O_FOLDS = 256, O_ALGO, O_SEED, O_CURVE, O_JSON, O_HTML, O_PRED, O_PROGRESS, O_FORMAT,
-       O_COLUMNS, O_SEP, O_SKIP };
+enum { O_FOLDS = 256, O_SEED, O_CURVE, O_JSON, O_HTML, O_PRED, O_PROGRESS };
 
 static int parse_opt(eval_args *a, int ch, rt_err *err)
 {
     long v;
-    int f;
     switch (ch) {
     case 'm': a->model = optarg; return RT_OK;
     case 'f': return add_facet(a, optarg, err);
@@ -569,11 +532,6 @@ static int parse_opt(eval_args *a, int ch, rt_err *err)
         if (cli_parse_int("--folds", optarg, 2, RT_FOLDS_MAX, &v, err) != RT_OK)
             return CLI_USAGE;
         a->k = (unsigned)v;
-        return RT_OK;
-    case O_ALGO:
-        if ((a->algo = rt_algo_from_name(optarg)) < 0)
-            return rt_err_set(err, CLI_USAGE,
-                              "--algo: unknown algorithm '%s' (mnb, cnb, svm, nbsvm, auto)", optarg);
         return RT_OK;
     case O_SEED:
         if (cli_parse_int("--seed", optarg, 0, 2147483647, &v, err) != RT_OK)
@@ -590,15 +548,11 @@ static int parse_opt(eval_args *a, int ch, rt_err *err)
     case O_HTML: a->html = optarg; return RT_OK;
     case O_PRED: a->predictions = optarg; return RT_OK;
     case O_PROGRESS: a->progress = 1; return RT_OK;
-    case O_FORMAT:
-        if ((f = rt_format_from_name(optarg)) < 0)
-            return rt_err_set(err, CLI_USAGE, "--format: unknown format '%s'", optarg);
-        a->ro.format = (rt_format)f;
-        return RT_OK;
-    case O_COLUMNS: a->ro.columns = optarg; return RT_OK;
-    case O_SEP: a->ro.label_sep = optarg; return RT_OK;
-    case O_SKIP: a->ro.skip_bad = 1; return RT_OK;
-    default: return rt_err_set(err, CLI_USAGE, "unknown or incomplete option");
+    default:
+        if (ch >= CLI_O_FORMAT && ch <= CLI_O_SKIP)
+            return cli_input_option(&a->ro, ch, optarg, err);
+        a->training = 1;
+        return cli_train_option(&a->t, ch, optarg, err);
     }
 }
 
@@ -608,8 +562,9 @@ static int check_args(const eval_args *a, int argc, rt_err *err)
         return rt_err_set(err, CLI_USAGE, "give either -m MODEL or --folds K");
     if (a->k && a->nfacets == 0)
         return rt_err_set(err, CLI_USAGE, "--folds needs the facets to train (-f FACET)");
-    if (a->model && (a->curve || a->algo >= 0))
-        return rt_err_set(err, CLI_USAGE, "--curve and --algo go with --folds, not -m");
+    if (a->model && (a->curve || a->training))
+        return rt_err_set(err, CLI_USAGE,
+                          "--curve and the training options go with --folds, not -m");
     for (size_t i = 0; i < a->nfacets; i++)
         for (size_t j = 0; j < i; j++)
             if (strcmp(a->facets[i], a->facets[j]) == 0)
@@ -623,21 +578,17 @@ static int parse(int argc, char **argv, eval_args *a, rt_err *err)
 {
     static const struct option longopts[] = {
         { "model", required_argument, NULL, 'm' }, { "facet", required_argument, NULL, 'f' },
-        { "folds", required_argument, NULL, O_FOLDS }, { "algo", required_argument, NULL, O_ALGO },
-        { "seed", required_argument, NULL, O_SEED }, { "threads", required_argument, NULL, 't' },
-        { "curve", no_argument, NULL, O_CURVE }, { "json", no_argument, NULL, O_JSON },
-        { "html", required_argument, NULL, O_HTML },
+        { "folds", required_argument, NULL, O_FOLDS }, { "seed", required_argument, NULL, O_SEED },
+        { "threads", required_argument, NULL, 't' }, { "curve", no_argument, NULL, O_CURVE },
+        { "json", no_argument, NULL, O_JSON }, { "html", required_argument, NULL, O_HTML },
         { "predictions", required_argument, NULL, O_PRED },
-        { "progress", no_argument, NULL, O_PROGRESS },
-        { "format", required_argument, NULL, O_FORMAT },
-        { "columns", required_argument, NULL, O_COLUMNS },
-        { "label-sep", required_argument, NULL, O_SEP }, { "skip-bad", no_argument, NULL, O_SKIP },
+        { "progress", no_argument, NULL, O_PROGRESS }, CLI_TRAIN_OPTIONS, CLI_INPUT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     int ch, rc = RT_OK;
     optind = 0;
     opterr = 0;
-    while (rc == RT_OK && (ch = getopt_long(argc, argv, "m:f:t:", longopts, NULL)) != -1) {
+    while (rc == RT_OK && (ch = getopt_long(argc, argv, "m:f:t:a:C:", longopts, NULL)) != -1) {
         if (ch == '?' || ch == ':')
             return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'",
                               argv[optind - 1]);
@@ -648,7 +599,8 @@ static int parse(int argc, char **argv, eval_args *a, rt_err *err)
 
 static int run(int argc, char **argv, rt_err *err)
 {
-    eval_args a = { NULL, NULL, 0, 0, -1, 1, 0, 0, 0, isatty(2), NULL, NULL, { 0 } };
+    eval_args a = { NULL, NULL, 0, 0, rt_train_defaults(), 0, 1, 0, 0, 0, isatty(2), NULL, NULL,
+                    { 0 } };
     eval_run r = { &a, { 0 }, NULL, 0, NULL, 0, { 0 }, 0, { 0 } };
     rt_model *m = NULL;
     int rc = parse(argc, argv, &a, err);
@@ -657,7 +609,7 @@ static int run(int argc, char **argv, rt_err *err)
     if (rc == RT_OK)
         rc = facets_new(&r, m, err);   /* -m without -f: every facet of the model */
     for (int i = optind; rc == RT_OK && i < argc; i++)
-        rc = read_file(argv[i], &a.ro, &r.rs, err);
+        rc = cli_recset_read("eval", argv[i], &a.ro, &r.rs, err);
     if (rc == RT_OK)
         rc = select_records(&r, argc, argv, err);
     for (size_t f = 0; rc == RT_OK && f < r.nfe; f++)
@@ -670,9 +622,7 @@ static int run(int argc, char **argv, rt_err *err)
     rt_buf_free(&r.dump);
     rt_model_free(m);
     free(r.ptrs);
-    for (size_t i = 0; i < r.rs.n; i++)
-        rt_record_clear(&r.rs.v[i]);
-    free(r.rs.v);
+    cli_recset_free(&r.rs);
     free(a.facets);
     return rc;
 }
@@ -680,8 +630,8 @@ static int run(int argc, char **argv, rt_err *err)
 const cli_cmd cli_cmd_eval = {
     "eval", run, "measure tagging accuracy: score a model or cross-validate",
     "usage: revtag eval -m MODEL [-f FACET...] [OPTIONS] FILE...\n"
-    "       revtag eval --folds K -f FACET [-f FACET...] [--algo A] [--seed S]\n"
-    "                   [--curve] [OPTIONS] FILE...\n\n"
+    "       revtag eval --folds K -f FACET [-f FACET...] [TRAINING OPTIONS]\n"
+    "                   [--seed S] [--curve] [OPTIONS] FILE...\n\n"
     "Measure how well the tags match hand-coded labels. With -m, predict the\n"
     "labelled records in FILEs with MODEL (exactly as revtag classify does) and\n"
     "compare; with --folds, split the records into K stratified folds (multi-label\n"
@@ -695,8 +645,6 @@ const cli_cmd cli_cmd_eval = {
     "  -f, --facet F      facet to evaluate (repeat; with -m default: every facet\n"
     "                     of the model)\n"
     "      --folds K      cross-validate with K folds (2-64)\n"
-    "      --algo A       training algorithm with --folds: nbsvm, svm, cnb, mnb or\n"
-    "                     auto (default: revtag train's)\n"
     "      --seed S       seed for the folds and training (default 1)\n"
     "      --curve        learning curve: held-out F1 as the share of the training\n"
     "                     folds used grows 10%, 20%, ... 100% (nested, stratified)\n"
@@ -708,7 +656,9 @@ const cli_cmd cli_cmd_eval = {
     "  -t, --threads N    worker threads (default: all cores)\n"
     "      --progress     report each fold on stderr (default when stderr is a\n"
     "                     terminal)\n"
-    "      --format F, --columns MAP, --label-sep S, --skip-bad\n"
-    "                     input options, as for revtag convert\n\n"
-    "Exit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
+    CLI_INPUT_HELP
+    "\nTraining options, with --folds (each fold's model is trained exactly as\n"
+    "revtag train would train it with the same options):\n"
+    CLI_TRAIN_HELP
+    "\nExit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
 };

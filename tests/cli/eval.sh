@@ -8,7 +8,8 @@ set -uo pipefail
 REVTAG=$1 SRC=$2 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-CHECK="/usr/bin/python3 $SRC/tests/cli/eval_check.py"
+PY=/usr/bin/python3
+CHECK="$PY $SRC/tests/cli/eval_check.py"
 
 # Data: the embedded corpus, with policy_area kept only where a record has one
 # (a single-label facet) and approach as it is (multi-label); every third record
@@ -58,6 +59,34 @@ cv --seed 7 --predictions "$TMP/cv.jsonl" > "$TMP/cv.json" || fail "eval --folds
 $CHECK metrics "$TMP/cv.jsonl" "$TMP/cv.json" || fail "cross-validation figures differ"
 [ "$(wc -l < "$TMP/cv.jsonl")" -eq "$(wc -l < "$TMP/all.jsonl")" ] \
   || fail "every record is held out exactly once"
+
+# 2b. Training options reach the fold models: fold 1's predictions equal those of
+# `revtag train` with the same options on the other folds, then `revtag classify`.
+cv --seed 5 --algo cnb --alpha 0.5 --no-bigrams --stopwords --predictions "$TMP/opt.jsonl" \
+  > /dev/null || fail "eval --folds with training options exited $?"
+$PY - "$TMP/opt.jsonl" "$TMP/all.jsonl" "$TMP/f1" <<'EOF' || fail "split by fold"
+import json, sys
+fold = {r["id"]: r["fold"] for r in map(json.loads, open(sys.argv[1]))}
+with open(sys.argv[3] + ".train", "w") as tr, open(sys.argv[3] + ".test", "w") as te:
+    for line in open(sys.argv[2]):   # input order, as eval trains
+        f = fold.get(json.loads(line)["id"])
+        if f:
+            (te if f == 1 else tr).write(line)
+EOF
+"$REVTAG" train -q --seed 5 --algo cnb --alpha 0.5 --no-bigrams --stopwords -f policy_area \
+  -f approach -o "$TMP/f1.rtm" "$TMP/f1.train" || fail "train on folds 2-3"
+"$REVTAG" classify -m "$TMP/f1.rtm" "$TMP/f1.test" > "$TMP/f1.cls" || fail "classify fold 1"
+$PY - "$TMP/opt.jsonl" "$TMP/f1.cls" <<'EOF' || fail "eval's fold model differs from train's"
+import json, sys
+ev = {r["id"]: r["predicted"] for r in map(json.loads, open(sys.argv[1])) if r["fold"] == 1}
+cl = {r["id"]: r["predicted"] for r in map(json.loads, open(sys.argv[2]))}
+assert ev.keys() == cl.keys() and len(ev) > 10, (len(ev), len(cl))
+for k in ev:
+    for f in ("policy_area", "approach"):
+        assert [p["label"] for p in ev[k][f]] == [p["label"] for p in cl[k][f]], (k, f)
+EOF
+cv --seed 5 --predictions "$TMP/def.jsonl" > /dev/null || fail "eval --folds default"
+cmp -s "$TMP/def.jsonl" "$TMP/opt.jsonl" && fail "training options had no effect"
 
 # 3. Reproducible: same seed, any thread count -> the same report; another seed -> other folds.
 cv --seed 7 --threads 1 > "$TMP/cv1.json" || fail "eval --threads 1"
@@ -125,6 +154,7 @@ EOF
 [ $rc -eq 1 ] && ! grep -q '^==' "$TMP/out" || fail "unwritable --html: exit $rc"
 for args in "" "-m $TMP/model --folds 3 -f approach" "--folds 3" "--folds 1 -f approach" \
             "-m $TMP/model --curve" "--folds 3 -f approach --algo nosuch" "-m $TMP/model --bogus" \
+            "-m $TMP/model --stopwords" "--folds 3 -f approach -C 0" \
             "--folds 3 -f approach -f approach"; do
   # shellcheck disable=SC2086
   "$REVTAG" eval $args "$TMP/test.jsonl" > /dev/null 2>&1; rc=$?
