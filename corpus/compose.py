@@ -1815,6 +1815,21 @@ def payer_for(code, area, income, rng):
     return rng.choice(pool)
 
 
+def local_payer_fits(payer, code, name, parent):
+    """PAYER, or a generic local payer when PAYER is a council or region of
+    CODE other than the record's place (no London authority paying in Liverpool).
+    National payers (ministries, the country named) fit anywhere. Draws nothing
+    from the random stream, so no other record changes."""
+    if payer not in LOCAL_PAYERS.get(code, []):
+        return payer
+    _, names, adjs, _, _ = COUNTRIES[code]
+    if "Ministry" in payer or any(n in payer for n in list(names) + list(adjs)):
+        return payer
+    if name.split(",")[0] in payer or (parent and parent in payer):
+        return payer
+    return "the local authority" if code == "GB" else "the local government"
+
+
 def fund_for(code, area, income, year, rng):
     pool = FUNDS.get(code, []) + FUNDS["*"] + (FUNDS["L"] if income == "L" else [])
     pool = [(n, y) for n, y, areas in pool if y <= year and (areas is None or area in areas)]
@@ -2031,6 +2046,7 @@ def compose_en(rng, scope):
         ctx["tname"] = None if name.startswith("the ") or "," in name else name
         ctx["Tname"] = ctx["tname"]
         ctx["capital"] = lambda: capital(cur, rng)
+        ctx["payer"] = local_payer_fits(ctx["payer"], code0, name, parent)
     elif scope == "multi":
         if rng.random() < 0.75:
             parts = [COUNTRIES[c][1][0] for c in codes]
