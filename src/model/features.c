@@ -22,13 +22,19 @@ struct rt_vocab {
     size_t ndocs;           /* records the vocabulary was built from */
     size_t nuni, nterms;    /* unigram ids [0, nuni), bigram ids [nuni, nterms) */
     rt_strmap uni;          /* unigram text -> id */
-    uint32_t *bstart;       /* nuni + 1: bigrams "a b" of first word a are [bstart[a], bstart[a+1]) */
     uint32_t *bfirst;       /* per bigram index (sorted by first, then second word): a */
     uint32_t *bsecond;      /* per bigram index: b */
     size_t *boff;           /* per bigram index: offset of its text in barena */
     char *barena;           /* "a b" texts, NUL-terminated */
+    struct bslot *btab;     /* (a, b) -> bigram index, open addressing (bmask + 1 slots) */
+    size_t bmask;
     uint32_t *df;           /* nterms */
     float *idf;             /* nterms */
+};
+
+/* A slot of the bigram table: first word a (RT_NOID = empty), second word b, bigram index. */
+struct bslot {
+    uint32_t a, b, k;
 };
 
 struct rt_featurizer {
@@ -127,11 +133,11 @@ void rt_vocab_free(rt_vocab *v)
     if (!v)
         return;
     rt_strmap_free(&v->uni);
-    free(v->bstart);
     free(v->bfirst);
     free(v->bsecond);
     free(v->boff);
     free(v->barena);
+    free(v->btab);
     free(v->df);
     free(v->idf);
     free(v);
@@ -156,40 +162,69 @@ uint32_t rt_vocab_find(const rt_vocab *v, const char *term, size_t len)
     return rt_strmap_get(&v->uni, term, len);
 }
 
-/* The bigram of unigrams A and B: its term id, or RT_NOID (binary search in A's list). */
+/* First slot to probe for the pair (A, B) in a table of MASK + 1 slots. */
+static size_t pair_slot(uint32_t a, uint32_t b, size_t mask)
+{
+    uint64_t h = (((uint64_t)a << 32) | b) * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+/*
+ * The bigram of unigrams A and B: its term id, or RT_NOID. A hash probe,
+ * not a search of A's sorted list: classifying looks up every adjacent
+ * pair of words, and a binary search there missed the cache at each step.
+ */
 static uint32_t vocab_pair(const rt_vocab *v, uint32_t a, uint32_t b)
 {
-    if (!v->bstart)
+    if (!v->btab)
         return RT_NOID;
-    uint32_t lo = v->bstart[a], hi = v->bstart[a + 1];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (v->bsecond[mid] < b)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (size_t i = pair_slot(a, b, v->bmask);; i = (i + 1) & v->bmask) {
+        const struct bslot *s = &v->btab[i];
+        if (s->a == RT_NOID)
+            return RT_NOID;
+        if (s->a == a && s->b == b)
+            return (uint32_t)(v->nuni + s->k);
     }
-    return lo < v->bstart[a + 1] && v->bsecond[lo] == b ? (uint32_t)(v->nuni + lo) : RT_NOID;
+}
+
+/* The table vocab_pair probes, for the NB bigrams in bfirst/bsecond. RT_OK or RT_ENOMEM. */
+static int vocab_hash_bigrams(rt_vocab *v, size_t nb)
+{
+    size_t cap = 16;
+    while (cap < nb + nb / 2 + 1)   /* load factor at most 2/3 */
+        cap *= 2;
+    v->btab = malloc(cap * sizeof *v->btab);
+    if (!v->btab)
+        return RT_ENOMEM;
+    v->bmask = cap - 1;
+    for (size_t i = 0; i < cap; i++)
+        v->btab[i].a = RT_NOID;
+    for (size_t k = 0; k < nb; k++) {
+        size_t i = pair_slot(v->bfirst[k], v->bsecond[k], v->bmask);
+        while (v->btab[i].a != RT_NOID)
+            i = (i + 1) & v->bmask;
+        struct bslot s = { v->bfirst[k], v->bsecond[k], (uint32_t)k };
+        v->btab[i] = s;
+    }
+    return RT_OK;
 }
 
 /*
  * Index the NB bigrams in bfirst/bsecond (sorted by first word, then second;
- * the caller has checked both are unigram ids): per-first-word ranges and
- * the "a b" texts. Returns RT_OK or RT_ENOMEM.
+ * the caller has checked both are unigram ids): the pair table and the
+ * "a b" texts. Returns RT_OK or RT_ENOMEM.
  */
 static int vocab_index_bigrams(rt_vocab *v, size_t nb)
 {
     size_t len = 0;
     for (size_t k = 0; k < nb; k++)
         len += v->uni.len[v->bfirst[k]] + v->uni.len[v->bsecond[k]] + 2;
-    v->bstart = calloc(v->nuni + 2, sizeof *v->bstart);
     v->boff = malloc((nb + 1) * sizeof *v->boff);
     v->barena = malloc(len + 1);
-    if (!v->bstart || !v->boff || !v->barena)
+    if (!v->boff || !v->barena)
         return RT_ENOMEM;
     size_t at = 0;
     for (size_t k = 0; k < nb; k++) {
-        v->bstart[v->bfirst[k] + 1]++;
         size_t la, lb;
         const char *a = rt_strmap_key(&v->uni, v->bfirst[k], &la);
         const char *b = rt_strmap_key(&v->uni, v->bsecond[k], &lb);
@@ -199,9 +234,7 @@ static int vocab_index_bigrams(rt_vocab *v, size_t nb)
         memcpy(v->barena + at + la + 1, b, lb + 1);
         at += la + lb + 2;
     }
-    for (size_t a = 0; a < v->nuni; a++)
-        v->bstart[a + 1] += v->bstart[a];
-    return RT_OK;
+    return vocab_hash_bigrams(v, nb);
 }
 
 /* df -> idf for every term; RT_OK or RT_ENOMEM. */
