@@ -46,6 +46,16 @@ void rt_buf_puts(int *rc, rt_buf *b, const char *s);
 void rt_buf_printf(int *rc, rt_buf *b, const char *fmt, ...) RT_PRINTF(3, 4);
 void rt_buf_free(rt_buf *b);            /* frees data and zeroes B */
 
+/*
+ * malloc for big arrays (vocabulary building, feature matrices, weights):
+ * blocks of 4 MiB and more are advised to the kernel as transparent huge
+ * pages, so first writes fault once per 2 MiB instead of once per 4 KiB.
+ * A hint only; the block is freed with free(). rt_mem_huge gives the same
+ * hint for a block P of N bytes got some other way (e.g. realloc).
+ */
+void *rt_malloc_big(size_t n);
+void rt_mem_huge(void *p, size_t n);
+
 /* 64-bit hash of bytes (xxhash XXH3), stable across runs and machines. */
 uint64_t rt_hash64(const void *p, size_t len);
 

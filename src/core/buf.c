@@ -1,10 +1,14 @@
 /*
  * buf.c - growable NUL-terminated byte buffer with sticky error codes, so
- * builders (JSON, SQL, exports) append without checking every call.
+ * builders (JSON, SQL, exports) append without checking every call; and
+ * the huge-page hint for big arrays.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "rtint.h"
 
@@ -71,4 +75,31 @@ void rt_buf_free(rt_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+/* ---------------------------------------------------------------- big blocks */
+
+#define HUGE_MIN (4u << 20)
+
+void rt_mem_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    long pg = sysconf(_SC_PAGESIZE);
+    if (!p || n < HUGE_MIN || pg <= 0)
+        return;
+    uintptr_t a = ((uintptr_t)p + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+    uintptr_t e = ((uintptr_t)p + n) & ~((uintptr_t)pg - 1);
+    if (e > a)
+        (void)madvise((void *)a, e - a, MADV_HUGEPAGE);   /* a hint: failure changes nothing */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
+void *rt_malloc_big(size_t n)
+{
+    void *p = malloc(n);
+    rt_mem_huge(p, n);
+    return p;
 }

@@ -78,6 +78,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     void *q = realloc(*p, c * elem);
     if (!q)
         return RT_ENOMEM;
+    rt_mem_huge(q, c * elem);
     *p = q;
     *cap = c;
     return RT_OK;
@@ -609,8 +610,8 @@ static int chunks_assemble(chunk *c, size_t nc, const size_t *rowlen, size_t n, 
     for (size_t t = 0; t < nc; t++)
         nnz += c[t].nnz;
     out->ptr = malloc((n + 1) * sizeof *out->ptr);
-    out->idx = malloc((nnz ? nnz : 1) * sizeof *out->idx);
-    out->val = malloc((nnz ? nnz : 1) * sizeof *out->val);
+    out->idx = rt_malloc_big((nnz ? nnz : 1) * sizeof *out->idx);
+    out->val = rt_malloc_big((nnz ? nnz : 1) * sizeof *out->val);
     if (!out->ptr || !out->idx || !out->val) {
         rt_sparse_free(out);
         return rt_err_set(err, RT_ENOMEM, "features: out of memory");
@@ -890,9 +891,9 @@ static int build_bigrams(build *B, uint32_t **df)
         B->pbase[t] = n;
         n += B->c[t].np;
     }
-    uint64_t *k = malloc((n + 1) * sizeof *k), *kt = malloc((n + 1) * sizeof *kt);
-    uint32_t *o = malloc((n + 1) * sizeof *o), *ot = malloc((n + 1) * sizeof *ot);
-    B->bid = malloc((n + 1) * sizeof *B->bid);
+    uint64_t *k = rt_malloc_big((n + 1) * sizeof *k), *kt = rt_malloc_big((n + 1) * sizeof *kt);
+    uint32_t *o = rt_malloc_big((n + 1) * sizeof *o), *ot = rt_malloc_big((n + 1) * sizeof *ot);
+    B->bid = rt_malloc_big((n + 1) * sizeof *B->bid);
     int rc = k && kt && o && ot && B->bid ? RT_OK : RT_ENOMEM;
     for (size_t t = 0; rc == RT_OK && t < B->nc; t++)
         for (size_t j = 0; j < B->c[t].np; j++) {

@@ -270,8 +270,8 @@ static int sparse_copy(const rt_sparse *a, rt_sparse *b)
     size_t nnz = a->ptr[a->nrows];
     *b = *a;
     b->ptr = malloc((a->nrows + 1) * sizeof *b->ptr);
-    b->idx = malloc((nnz + 1) * sizeof *b->idx);
-    b->val = malloc((nnz + 1) * sizeof *b->val);
+    b->idx = rt_malloc_big((nnz + 1) * sizeof *b->idx);
+    b->val = rt_malloc_big((nnz + 1) * sizeof *b->val);
     if (!b->ptr || !b->idx || !b->val) {
         rt_sparse_free(b);
         return RT_ENOMEM;

@@ -137,7 +137,7 @@ static int read_file(const char *path, unsigned char **data, size_t *len, rt_err
     rt_buf b = { 0 };
     int rc = RT_OK;
     if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        if ((b.data = malloc((size_t)st.st_size + 1)))
+        if ((b.data = rt_malloc_big((size_t)st.st_size + 1)))
             b.cap = (size_t)st.st_size + 1;
         else
             rc = rt_err_set(err, RT_ENOMEM, "%s: out of memory", path);
@@ -214,7 +214,7 @@ static void read_facet(rt_bin *r, rt_fmodel *fm, size_t V)
     fm->pa = calloc(L + 1, sizeof *fm->pa);
     fm->pb = calloc(L + 1, sizeof *fm->pb);
     fm->threshold = calloc(L + 1, sizeof *fm->threshold);
-    fm->w = malloc((V * L + 1) * sizeof *fm->w);
+    fm->w = rt_malloc_big((V * L + 1) * sizeof *fm->w);
     if (!fm->labels || !fm->support || !fm->bias || !fm->pa || !fm->pb || !fm->threshold || !fm->w) {
         r->rc = RT_ENOMEM;
         return;

@@ -90,7 +90,7 @@ static int scratch_new(scratch *s, const ctx *c)
     s->y = malloc(n + 1);
     s->rows = malloc((n + 1) * sizeof *s->rows);
     if (c->algo == RT_ALGO_NBSVM)
-        s->xv = malloc((nnz + 1) * sizeof *s->xv);
+        s->xv = rt_malloc_big((nnz + 1) * sizeof *s->xv);
     return s->w && s->pos && s->tmp && s->r && s->alpha && s->y && s->rows
                    && (s->xv || c->algo != RT_ALGO_NBSVM)
                ? RT_OK
@@ -460,7 +460,7 @@ static int choose_algo(const rt_facet_data *fd, const struct rt_model *m, int th
 static int facet_alloc(const rt_facet_data *fd, size_t V, rt_fmodel *fm)
 {
     size_t L = fd->nlabels;
-    fm->w = malloc((V * L + 1) * sizeof *fm->w);
+    fm->w = rt_malloc_big((V * L + 1) * sizeof *fm->w);
     fm->bias = calloc(L + 1, sizeof *fm->bias);
     fm->pa = calloc(L + 1, sizeof *fm->pa);
     fm->pb = calloc(L + 1, sizeof *fm->pb);
@@ -499,7 +499,7 @@ static int final_fit(const rt_facet_data *fd, const struct rt_model *m, int thre
     size_t n = fd->nrows, V = fd->cnt->ncols, L = fd->nlabels;
     uint32_t *all = malloc((n + 1) * sizeof *all);
     double *tot = malloc((V + 1) * sizeof *tot);
-    float *wl = malloc((L * V + 1) * sizeof *wl);
+    float *wl = rt_malloc_big((L * V + 1) * sizeof *wl);
     int rc = all && tot && wl ? RT_OK : RT_ENOMEM;
     if (rc == RT_OK) {
         for (size_t i = 0; i < n; i++)
