@@ -1,24 +1,26 @@
 #!/usr/bin/python3
-"""revtag against its peers on the same splits, figure by figure; writes bench/RESULTS.md.
+"""revtag against its peers on the same splits, system by system (part of bench/bench.py).
 
-  /usr/bin/python3 bench/compare.py [--revtag PATH] [--only NAME,...] [--systems S,...]
-                                    [--out FILE]
+bench/bench.py imports this module and writes every figure into bench/RESULTS.md;
+run the whole benchmark with `bash bench/run.sh` (see bench/README.md). Running
+this file runs bench/bench.py with the same arguments.
 
-This extends the harness of bench/bench.py (end-to-end wall time on the
-standard topic sets) to what a review team needs to compare: the corpus facets
-(multi-label), more peers, and train time, classify time and memory apart.
+This part compares what a review team needs: the corpus facets (multi-label), all
+the peers, and train time, classify time and memory apart, every system
+single-threaded.
 
 Data sets (every system trains and tests on the same records):
   corpus-FACET   revtag's embedded corpus, facets policy_area, approach, theme and
                  country, 5-fold stratified cross-validation (folds from
                  `revtag eval --folds 5 --seed 1 --predictions`, which also checks
                  that eval's figures equal the ones measured here)
-  indigo         INDIGO impact-bond projects (../shared/data/indigo), policy sector,
+  indigo         INDIGO impact-bond projects (DATA/indigo), policy sector,
                  the project name removed from the text, 5-fold as above
   20ng, r8, r52  standard train/test splits; congress: 5 folds (all made by
                  bench/prepare.py into bench/work/)
-The last four need ../shared/data; without it they are skipped and RESULTS.md
-says so. Nothing from ../shared/data is written outside bench/work/ (gitignored).
+The last four need the data directory (../shared/data); without it they are
+skipped and RESULTS.md says so. Nothing from the data directory is written outside
+bench/work/ (gitignored).
 
 Systems: revtag (its default algorithm), and the peers of bench/peers.py:
 fastText, scikit-learn MultinomialNB, ComplementNB, LinearSVC, LogisticRegression,
@@ -27,29 +29,28 @@ for multi-label facets), macro-F1 and micro-F1 computed the same way for every
 system (tests/cli/eval_check.py, the definitions of revtag eval), train and
 classify time in seconds, peak resident memory in MB.
 """
-import argparse
 import csv
-import datetime
 import glob
 import json
 import os
-import platform
-import shutil
 import subprocess
 import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
-DATA = os.path.join(ROOT, "..", "shared", "data")
 sys.path.insert(0, os.path.join(ROOT, "tests", "cli"))
 from eval_check import figures  # noqa: E402  (the metric definitions of revtag eval)
 
 PEERS = ["fasttext", "mnb", "cnb", "linearsvc", "logreg", "liblinear"]
-NAMES = {"revtag": "revtag", "fasttext": "fastText", "mnb": "sklearn MultinomialNB",
+NAMES = {"revtag": "revtag", "fasttext": "fastText tutorial", "mnb": "sklearn MultinomialNB",
          "cnb": "sklearn ComplementNB", "linearsvc": "sklearn LinearSVC",
          "logreg": "sklearn LogisticRegression", "liblinear": "LIBLINEAR"}
 CORPUS_FACETS = ["policy_area", "approach", "theme", "country"]
+NAMES_ALL = ["corpus-" + f for f in CORPUS_FACETS] + ["indigo", "20ng", "r8", "r52", "congress"]
+# scikit-learn, numpy and LIBLINEAR stay on one thread (BLAS pools included)
+ONE_THREAD = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
+                  MKL_NUM_THREADS="1")
 FOLDS = 5
 
 
@@ -95,7 +96,8 @@ def run_revtag(a, facet, train, test, out, work):
 
 def run_peer(system, facet, train, test, out, work):
     r = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "peers.py"), system, facet,
-                        train, test, out, work], stdout=subprocess.PIPE, check=True)
+                        train, test, out, work], stdout=subprocess.PIPE, check=True,
+                       env=ONE_THREAD)
     return json.loads(r.stdout)
 
 
@@ -175,7 +177,7 @@ def corpus_sets(a, only):
 
 
 def indigo_set(a):
-    src = os.path.join(DATA, "indigo", "indigo_projects_eval.tsv")
+    src = os.path.join(a.data, "indigo", "indigo_projects_eval.tsv")
     recs, empty = [], 0
     with open(src, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -196,10 +198,6 @@ def indigo_set(a):
 
 
 def standard_sets(only):
-    if not os.path.exists(os.path.join(WORK, "r8", "train.jsonl")):
-        log("preparing the benchmark splits (bench/prepare.py)")
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "prepare.py"), DATA],
-                       check=True)
     out = [{"name": n, "facet": "topic", "splits": [os.path.join(WORK, n)],
             "what": "standard train/test split"} for n in ("20ng", "r8", "r52")]
     out.append({"name": "congress", "facet": "topic",
@@ -209,41 +207,16 @@ def standard_sets(only):
 
 
 def data_sets(a, only):
+    """The data sets to run (ONLY: set of names or None); bench/prepare.py must have run."""
     sets = corpus_sets(a, only)
-    if not os.path.isdir(DATA):
-        return sets, "INDIGO, 20 Newsgroups, R8, R52 and US Congress: %s is not on this " \
-            "machine." % os.path.normpath(DATA)
+    if not a.have_data:
+        return sets
     if not only or "indigo" in only:
         sets.append(indigo_set(a))
-    return sets + standard_sets(only), ""
+    return sets + standard_sets(only)
 
 
 # ---------------------------------------------------------------- report
-
-def versions(a):
-    def dpkg(p):
-        r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", p], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
-        return r.stdout or "not installed"
-    rv = subprocess.run([a.revtag, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
-                            stdout=subprocess.PIPE, text=True).stdout.strip()
-    return ["%s (commit %s)" % (rv, commit), "fastText %s" % dpkg("fasttext"),
-            "scikit-learn %s" % dpkg("python3-sklearn"), "LIBLINEAR %s" % dpkg("liblinear-tools"),
-            "Python %s" % platform.python_version()]
-
-
-def machine():
-    cpu = "unknown CPU"
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as f:
-        mem = int(f.readline().split()[1]) / 1024 / 1024
-    return "%s, %d cores, %.1f GB RAM, %s" % (cpu, os.cpu_count(), mem, platform.platform())
-
 
 def ratio(a, b):
     return "%.2f" % (a / b) if b > 0 else "-"
@@ -282,15 +255,14 @@ def section(ds, rows):
 def summary(results):
     """Macro-F1 of every system on every data set, the best in bold."""
     systems = list(results[0][1]) if results else []
-    out = ["## Summary: macro-F1", "",
-           "| data set | " + " | ".join(NAMES[s] for s in systems) + " |",
+    out = ["| data set | " + " | ".join(NAMES[s] for s in systems) + " |",
            "| --- |" + " ---: |" * len(systems)]
     for ds, rows in results:
         best = max(r["macro_f1"] for r in rows.values())
         out.append("| %s | " % ds["name"] + " | ".join(
             ("**%.4f**" if rows[s]["macro_f1"] == best else "%.4f") % rows[s]["macro_f1"]
             for s in systems) + " |")
-    return out + ["", "## Per data set", ""]
+    return out + [""]
 
 
 NOTES = (
@@ -308,45 +280,6 @@ NOTES = (
     "the training data.")
 
 
-def write_results(a, results, skipped, started, loads):
-    lines = ["# revtag benchmark results", "",
-             "Generated by `%s` on %s (%.0f minutes). Do not edit by hand: rerun the command." % (
-                 " ".join(["/usr/bin/python3 bench/compare.py"] + sys.argv[1:]),
-                 started.strftime("%Y-%m-%d %H:%M"),
-                 (datetime.datetime.now() - started).total_seconds() / 60), "",
-             "- Machine: " + machine(),
-             "- Versions: " + "; ".join(versions(a)),
-             "- Load average (1 min) at the start and the end: %s. **The machine is shared "
-             "with other engineers' builds and tests, so times are noisy**; accuracy figures "
-             "are not affected." % " and ".join("%.2f" % x for x in loads), "", NOTES, ""]
-    if skipped:
-        lines += ["Skipped: " + skipped, ""]
-    lines += summary(results)
-    for ds, rows in results:
-        lines += section(ds, rows)
-    with open(a.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
-    log("wrote", a.out)
-
-
-def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--revtag", default=os.path.join(ROOT, "build", "revtag"))
-    p.add_argument("--only", help="comma-separated data set names (e.g. r8,corpus-theme)")
-    p.add_argument("--systems", default=",".join(["revtag"] + PEERS))
-    p.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
-    a = p.parse_args()
-    a.systems = a.systems.split(",")
-    for tool in ("fasttext", "liblinear-train"):
-        if not shutil.which(tool):
-            sys.exit("compare: %s missing: RT_WITH_PEERS=1 bash scripts/install-deps.sh" % tool)
-    started, loads = datetime.datetime.now(), [os.getloadavg()[0]]
-    only = set(a.only.split(",")) if a.only else None
-    sets, skipped = data_sets(a, only)
-    results = [(ds, run_dataset(a, ds)) for ds in sets]
-    loads.append(os.getloadavg()[0])
-    write_results(a, results, skipped, started, loads)
-
-
 if __name__ == "__main__":
-    main()
+    import bench   # noqa: E402  (this directory is on sys.path when run as a script)
+    bench.main()

@@ -2,9 +2,12 @@
 """Prepare the benchmark splits from ../shared/data into bench/work/ (gitignored).
 
 For each data set NAME it writes bench/work/NAME/{train,test}.jsonl (revtag
-records, label facet "topic") and {train,test}.ft (fastText: __label__X text);
-scikit-learn reads the JSONL. The US Congress set has no standard split: five
-folds of a seeded, label-stratified shuffle give NAME = congress-1 .. congress-5.
+records, label facet "topic") and {train,test}.ft (fastText: __label__X text,
+tokenized as bench/peers.py does); scikit-learn reads the JSONL. The splits are
+sorted by label; fastText reads its input in order and learns badly from sorted
+lines, so train.ft is shuffled (seeded) and bench/bench.py refuses a sorted one.
+The US Congress set has no standard split: five folds of a seeded,
+label-stratified shuffle give NAME = congress-1 .. congress-5.
 
   20ng       20 Newsgroups "bydate" (11,314 / 7,532), whole messages (headers kept)
   r52, r8    Reuters-21578 ModApte: single-topic documents whose topic has at
@@ -17,7 +20,6 @@ Usage: /usr/bin/python3 bench/prepare.py [DATA_DIR]  (default ../shared/data)
 import gzip
 import csv
 import html
-import io
 import json
 import os
 import random
@@ -27,23 +29,23 @@ import tarfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
-
-
-def ft_text(s):
-    """One line of text for fastText: whitespace collapsed, lower-cased."""
-    return " ".join(s.lower().split())
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from peers import ft_line  # noqa: E402  (fastText's preprocessing, one definition)
 
 
 def write_split(name, split, docs):
-    """docs: list of (id, text, label)."""
+    """docs: list of (id, text, label). test.ft keeps test.jsonl's order; train.ft is shuffled."""
     d = os.path.join(WORK, name)
     os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, split + ".jsonl"), "w", encoding="utf-8") as js, \
-         open(os.path.join(d, split + ".ft"), "w", encoding="utf-8") as ft:
+    with open(os.path.join(d, split + ".jsonl"), "w", encoding="utf-8") as js:
         for i, text, label in docs:
             js.write(json.dumps({"id": i, "text": text, "labels": {"topic": [label]}},
                                 ensure_ascii=False) + "\n")
-            ft.write("__label__%s %s\n" % (label.replace(" ", "_"), ft_text(text)))
+    ft = ["__label__%s %s\n" % (label.replace(" ", "_"), ft_line(text)) for _, text, label in docs]
+    if split == "train":
+        random.Random(1).shuffle(ft)
+    with open(os.path.join(d, split + ".ft"), "w", encoding="utf-8") as f:
+        f.writelines(ft)
 
 
 def prep_20ng(data):
