@@ -312,8 +312,9 @@ def e2e_section(e2e, repeat):
            "Each tool runs as whole processes on the prepared splits (read, train, predict, "
            "write predictions); wall time is the best of %d run%s of each split (Congress: "
            "summed over its 5 folds; accuracy and macro-F1 over the pooled folds). 'load' is "
-           "the highest 1-minute load average seen before a run." % (
-               repeat, "s" if repeat > 1 else ""), ""]
+           "the highest 1-minute load average seen before a run. fastText on several threads is "
+           "not deterministic: its figures (from the first run) move a little between runs; "
+           "revtag's and scikit-learn's do not." % (repeat, "s" if repeat > 1 else ""), ""]
     for name, res in e2e.items():
         sp = speedups(res)
         out += ["### %s" % name, "",
