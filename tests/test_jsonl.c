@@ -1,7 +1,8 @@
 /*
  * test_jsonl.c - the JSON Lines reader and rt_record_write_json: fields and
  * labels, unknown members kept verbatim, BOM/CRLF/blank lines, FILE:LINE:COL
- * errors, skip_bad, byte-identical round trip, appended members, and every
+ * errors, skip_bad, byte-identical round trip, appended members, batches
+ * parsed in parallel giving what one line at a time gives, and every
  * allocation failure giving RT_ENOMEM without leaks.
  */
 #include <setjmp.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "failalloc.h"
 #include "revtag/reader.h"
@@ -239,22 +241,88 @@ static void test_escape(void **state)
     rt_record_clear(&rec);
 }
 
+/* A file of N lines spanning several batches: blank lines, a syntax error, a record without text. */
+static void write_many(char *path, size_t n)
+{
+    strcpy(path, "/tmp/rt_test_jsonlXXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
+    for (size_t i = 1; i <= n; i++) {
+        if (i % 97 == 0)
+            fputs("  \n", fp);
+        else if (i == 1500)
+            fputs("{\"id\": \"bad\", \"title\": }\n", fp);
+        else if (i == 2100)
+            fprintf(fp, "{\"id\": \"r%zu\"}\n", i);
+        else
+            fprintf(fp, "{\"id\": \"r%zu\", \"title\": \"t %zu\", \"x\": %zu}\n", i, i, i);
+    }
+    assert_int_equal(fclose(fp), 0);
+}
+
+/* Each call's status, record id and line, or error message, on one line per call. */
+static char *trace(const char *path, int threads, int skip_bad, size_t *skipped)
+{
+    rt_reader_opts o = { .threads = threads, .skip_bad = skip_bad };
+    rt_reader *r;
+    rt_err err = { 0, "" };
+    rt_record rec;
+    rt_record_init(&rec);
+    int rc = rt_reader_open(path, &o, &r, &err), brc = RT_OK;
+    assert_int_equal(rc, RT_OK);
+    rt_buf b = { 0 };
+    do {
+        rc = rt_reader_next(r, &rec, &err);
+        if (rc == RT_OK)
+            rt_buf_printf(&brc, &b, "ok %s %ld %s\n", rec.id, rec.line, rec.extra);
+        else
+            rt_buf_printf(&brc, &b, "rc %d %s\n", rc, rc == RT_DONE ? "" : err.msg);
+    } while (rc == RT_OK || rc == RT_EFORMAT);
+    *skipped = rt_reader_skipped(r);
+    rt_record_clear(&rec);
+    rt_reader_free(r);
+    assert_int_equal(brc, RT_OK);
+    return b.data;
+}
+
+static void test_batches(void **state)
+{
+    (void)state;
+    char path[64];
+    write_many(path, 2600);
+    for (int skip = 0; skip <= 1; skip++) {
+        size_t s1, s2;
+        char *one = trace(path, 1, skip, &s1), *two = trace(path, 2, skip, &s2);
+        assert_string_equal(one, two);
+        assert_int_equal(s1, s2);
+        assert_int_equal(s1, skip ? 2 : 0);
+        assert_non_null(strstr(one, skip ? "ok r2600 2600 {\"x\":2600}" : ":1500:"));
+        assert_non_null(strstr(one, skip ? "ok r2101 2101" : ":2100: record 'r2100' has no"));
+        free(one);
+        free(two);
+    }
+    unlink(path);
+}
+
 /*
  * Every failure of revtag's own allocations while reading and writing gives
  * RT_ENOMEM, never a crash or leak. jansson keeps libc malloc here: it reports
  * some of its own allocation failures as syntax errors, which no caller can
- * tell apart.
+ * tell apart. THREADS 2 reads in a batch (the file's few lines fall in one
+ * thread's share, so the allocation count stays deterministic).
  */
-static void test_out_of_memory(void **state)
+static void out_of_memory(int threads)
 {
-    (void)state;
+    rt_reader_opts o = { .threads = threads };
     for (size_t k = 1; k < 5000; k++) {
         rt_reader *r = NULL;
         rt_err err = { 0, "" };
         rt_record rec;
         rt_record_init(&rec);
         failalloc_arm(k);
-        int rc = rt_reader_open(DATA "normalised.jsonl", NULL, &r, &err);
+        int rc = rt_reader_open(DATA "normalised.jsonl", &o, &r, &err);
         while (rc == RT_OK) {
             rc = rt_reader_next(r, &rec, &err);
             char *json = NULL;
@@ -272,9 +340,16 @@ static void test_out_of_memory(void **state)
             return;
         }
         if (rc != RT_ENOMEM)
-            fail_msg("allocation %zu: rc %d (%s)", k, rc, err.msg);
+            fail_msg("threads %d, allocation %zu: rc %d (%s)", threads, k, rc, err.msg);
     }
     fail_msg("allocation count did not converge");
+}
+
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    out_of_memory(1);
+    out_of_memory(2);
 }
 
 int main(void)
@@ -286,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_append),
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_batches),
         cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,6 +40,12 @@ typedef struct rt_reader_opts {
      */
     const char *columns;
     const char *label_sep;  /* separator splitting a label cell into labels; NULL = ";" */
+    /*
+     * JSONL from a regular file: lines are read ahead in batches and parsed
+     * on this many threads (<= 0: all cores, 1: one line at a time). Records,
+     * errors and skips come out exactly as when reading one line at a time.
+     */
+    int threads;
 } rt_reader_opts;
 
 /* Format named by S ("jsonl", "csv", "tsv", "ris", "bibtex"/"bib"), or -1 when unknown. */

@@ -192,6 +192,7 @@ static int run(int argc, char **argv, rt_err *err)
         return rc;
     if (a.threads <= 0)
         a.threads = omp_get_max_threads();
+    a.ro.threads = a.threads;   /* JSONL lines are parsed on as many threads */
     run_state st = { &a, NULL, NULL, calloc(1, sizeof(batch)), { 0 }, 0, 0 };
     rt_model *m = NULL;
     if (!st.b)

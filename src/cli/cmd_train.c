@@ -107,6 +107,7 @@ static int run(int argc, char **argv, rt_err *err)
     rt_model *m = NULL;
     const rt_record **ptrs = NULL;
     int rc = parse(argc, argv, &a, err);
+    a.ro.threads = a.t.threads;   /* JSONL lines are parsed on as many threads */
     for (int i = optind; rc == RT_OK && i < argc; i++)
         rc = cli_recset_read("train", argv[i], &a.ro, &s, err);
     if (rc == RT_OK && !(ptrs = malloc((s.n + 1) * sizeof *ptrs)))

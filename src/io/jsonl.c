@@ -1,11 +1,14 @@
 /*
  * jsonl.c - JSON Lines records (../shared/DESIGN.md): one object per line,
  * parsed with jansson; known fields go into rt_record, unknown members are
- * kept verbatim (input order, compacted) in rec->extra.
+ * kept verbatim (input order, compacted) in rec->extra. From a regular file,
+ * lines are read ahead in batches and parsed in parallel, handed out in order.
  */
 #include <jansson.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "revtag/reader.h"
 #include "rtint.h"
@@ -53,22 +56,23 @@ static long member_column(const char *line, size_t len, size_t i)
 /* ---------------------------------------------------------------- fields */
 
 typedef struct jsonl_line {
-    rt_reader *r;
+    const rt_reader *r;
     const char *text;
     size_t len;
+    long lineno;
     size_t member;     /* index of the member being converted */
 } jsonl_line;
 
 static int bad(const jsonl_line *l, rt_err *err, const char *what, const char *key)
 {
-    return rt_err_set(err, RT_EFORMAT, "%s:%ld:%ld: \"%s\" %s", l->r->path, l->r->lineno,
+    return rt_err_set(err, RT_EFORMAT, "%s:%ld:%ld: \"%s\" %s", l->r->path, l->lineno,
                       member_column(l->text, l->len, l->member), key, what);
 }
 
 static int bad_facet(const jsonl_line *l, rt_err *err, const char *facet, const char *what)
 {
     return rt_err_set(err, RT_EFORMAT, "%s:%ld:%ld: \"labels\": facet \"%s\" %s", l->r->path,
-                      l->r->lineno, member_column(l->text, l->len, l->member), facet, what);
+                      l->lineno, member_column(l->text, l->len, l->member), facet, what);
 }
 
 static int set_string(const jsonl_line *l, char **dst, const char *key, json_t *v, rt_err *err)
@@ -224,14 +228,14 @@ static int from_object(const jsonl_line *line, json_t *root, rt_record *rec, rt_
     if (rc == RT_OK && unknown)
         rc = keep_unknown(&l, rec);
     if (rc == RT_ENOMEM)
-        rt_err_set(err, rc, "%s:%ld: out of memory", l.r->path, l.r->lineno);
+        rt_err_set(err, rc, "%s:%ld: out of memory", l.r->path, l.lineno);
     return rc;
 }
 
-/* A hint when line 1 of a file read as JSONL looks like another format. */
-static const char *format_hint(const rt_reader *r, const char *s)
+/* A hint when line 1 (LINENO) of a file read as JSONL looks like another format. */
+static const char *format_hint(long lineno, const char *s)
 {
-    if (r->lineno != 1)
+    if (lineno != 1)
         return "";
     if (strncmp(s, "TY  -", 5) == 0)
         return " (this looks like RIS: use --format ris)";
@@ -244,53 +248,162 @@ static const char *format_hint(const rt_reader *r, const char *s)
     return "";
 }
 
-static int parse_line(rt_reader *r, size_t len, rt_record *rec, rt_err *err)
+/* Record REC from line LINENO (TEXT, LEN bytes, NUL-terminated) of R; R is only read. */
+static int parse_line(const rt_reader *r, const char *text, size_t len, long lineno,
+                      rt_record *rec, rt_err *err)
 {
+    rec->line = lineno;
+    if (!(rec->source = rt_strdup(r->path)))
+        return rt_err_set(err, RT_ENOMEM, "%s:%ld: out of memory", r->path, lineno);
     json_error_t je;
-    json_t *root = json_loadb(r->line, len, JSON_REJECT_DUPLICATES, &je);
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
         /* jansson leaves the text empty when an early allocation fails */
         if (json_error_code(&je) == json_error_out_of_memory || !je.text[0])
-            return rt_err_set(err, RT_ENOMEM, "%s:%ld: out of memory", r->path, r->lineno);
-        return rt_err_set(err, RT_EFORMAT, "%s:%ld:%d: %s%s", r->path, r->lineno,
-                          je.column > 0 ? je.column : 1, je.text, format_hint(r, r->line));
+            return rt_err_set(err, RT_ENOMEM, "%s:%ld: out of memory", r->path, lineno);
+        return rt_err_set(err, RT_EFORMAT, "%s:%ld:%d: %s%s", r->path, lineno,
+                          je.column > 0 ? je.column : 1, je.text, format_hint(lineno, text));
     }
     int rc;
     if (!json_is_object(root)) {
         rc = rt_err_set(err, RT_EFORMAT, "%s:%ld:1: a record must be a JSON object", r->path,
-                        r->lineno);
+                        lineno);
     } else {
-        jsonl_line l = { r, r->line, len, 0 };
+        jsonl_line l = { r, text, len, lineno, 0 };
         rc = from_object(&l, root, rec, err);
     }
     json_decref(root);
     return rc;
 }
 
+/* ---------------------------------------------------------------- batches */
+
+#define BATCH_LINES 1024
+
+/* Lines read ahead and their records, parsed in parallel, handed out in order. */
+typedef struct batch {
+    int threads;
+    char *text;             /* the lines, each NUL-terminated */
+    size_t tlen, tcap;
+    size_t off[BATCH_LINES], len[BATCH_LINES];
+    long lineno[BATCH_LINES];
+    rt_record recs[BATCH_LINES];
+    int rc[BATCH_LINES];
+    rt_err errs[BATCH_LINES];
+    size_t n, next;         /* lines in the batch; the next to hand out */
+    int end_rc;             /* after the batch: RT_OK (more lines), RT_DONE or a read error */
+    rt_err end_err;
+} batch;
+
+static void batch_clear(batch *b)
+{
+    for (size_t i = b->next; i < b->n; i++)
+        rt_record_clear(&b->recs[i]);
+    b->n = b->next = 0;
+    b->tlen = 0;
+}
+
+static int batch_add_line(batch *b, const char *s, size_t len)
+{
+    if (b->tlen + len + 1 > b->tcap) {
+        size_t cap = b->tcap ? b->tcap : 1 << 16;
+        while (cap < b->tlen + len + 1)
+            cap *= 2;
+        char *t = realloc(b->text, cap);
+        if (!t)
+            return RT_ENOMEM;
+        b->text = t;
+        b->tcap = cap;
+    }
+    memcpy(b->text + b->tlen, s, len + 1);
+    b->off[b->n] = b->tlen;
+    b->len[b->n++] = len;
+    b->tlen += len + 1;
+    return RT_OK;
+}
+
+/* Read up to BATCH_LINES non-blank lines, then parse them on b->threads threads. */
+static void batch_fill(rt_reader *r, batch *b)
+{
+    batch_clear(b);
+    size_t len;
+    while (b->n < BATCH_LINES && b->end_rc == RT_OK) {
+        if ((b->end_rc = rt_io_getline(r, &len, &b->end_err)) != RT_OK)
+            break;
+        if (rt_io_blank(r->line, len))
+            continue;
+        b->lineno[b->n] = r->lineno;
+        if (batch_add_line(b, r->line, len) != RT_OK)
+            b->end_rc = rt_err_set(&b->end_err, RT_ENOMEM, "%s:%ld: out of memory", r->path,
+                                   r->lineno);
+    }
+    const rt_reader *cr = r;
+#pragma omp parallel for num_threads(b->threads) schedule(dynamic, 16)
+    for (size_t i = 0; i < b->n; i++) {
+        rt_record_init(&b->recs[i]);
+        b->errs[i].code = 0;
+        b->errs[i].msg[0] = '\0';
+        b->rc[i] = parse_line(cr, b->text + b->off[i], b->len[i], b->lineno[i], &b->recs[i],
+                              &b->errs[i]);
+    }
+}
+
+static int batch_next(rt_reader *r, batch *b, rt_record *rec, rt_err *err)
+{
+    if (b->next == b->n && b->end_rc == RT_OK)
+        batch_fill(r, b);
+    if (b->next == b->n) {
+        if (err && b->end_rc != RT_DONE)
+            *err = b->end_err;
+        return b->end_rc;
+    }
+    size_t i = b->next++;
+    *rec = b->recs[i];
+    rt_record_init(&b->recs[i]);
+    if (b->rc[i] != RT_OK && err)
+        *err = b->errs[i];
+    return b->rc[i];
+}
+
+/* ---------------------------------------------------------------- format */
+
 static int jsonl_next(rt_reader *r, rt_record *rec, rt_err *err)
 {
+    if (r->state)
+        return batch_next(r, r->state, rec, err);
     size_t len;
     int rc;
     do {
         if ((rc = rt_io_getline(r, &len, err)) != RT_OK)
             return rc;
     } while (rt_io_blank(r->line, len));
-    rec->line = r->lineno;
-    if (!(rec->source = rt_strdup(r->path)))
-        return rt_err_set(err, RT_ENOMEM, "%s:%ld: out of memory", r->path, r->lineno);
-    return parse_line(r, len, rec, err);
+    return parse_line(r, r->line, len, r->lineno, rec, err);
 }
 
+/* Batches when more than one thread will parse and the input is a regular file
+ * (reading ahead from a pipe or terminal would hold records back). */
 static int jsonl_open(rt_reader *r, rt_err *err)
 {
-    (void)r;
-    (void)err;
+    struct stat st;
+    int threads = r->o.threads > 0 ? r->o.threads : omp_get_max_threads();
+    if (threads <= 1 || fstat(fileno(r->fp), &st) != 0 || !S_ISREG(st.st_mode))
+        return RT_OK;
+    batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return rt_err_set(err, RT_ENOMEM, "%s: out of memory", r->path);
+    b->threads = threads;
+    r->state = b;
     return RT_OK;
 }
 
 static void jsonl_free(void *state)
 {
-    (void)state;
+    batch *b = state;
+    if (!b)
+        return;
+    batch_clear(b);
+    free(b->text);
+    free(b);
 }
 
 const rt_io_format rt_io_jsonl = { jsonl_open, jsonl_next, jsonl_free };
