@@ -168,21 +168,33 @@ static void heat_cell(int *rc, rt_buf *b, const rt_metrics *m, size_t g, size_t 
     rt_buf_printf(rc, b, ": %zu</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                   "fill=\"" BLUE "\" fill-opacity=\"%.3f\" stroke=\"#eee\"/>", c, x, y, cell,
                   cell, frac);
-    if (c && cell >= 16)
-        rt_buf_printf(rc, b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">"
-                      "%zu</text>", x + cell / 2, y + cell / 2 + 4, frac > 0.5 ? "#fff" : "#000",
-                      c);
+    char num[32];
+    int digits = snprintf(num, sizeof num, "%zu", c);
+    double font = fmin(11, (cell - 4) / (0.62 * digits));   /* the count fits its cell */
+    if (c && font >= 7)
+        rt_buf_printf(rc, b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                      "font-size=\"%.1f\" fill=\"%s\">%s</text>", x + cell / 2,
+                      y + cell / 2 + font * 0.35, font, frac > 0.5 ? "#fff" : "#000", num);
     rt_buf_puts(rc, b, "</g>");
 }
 
 static void plot_confusion(int *rc, rt_buf *b, const rt_metrics *m, size_t nl)
 {
-    double cell = nl ? fmin(30, fmax(8, 480.0 / (double)nl)) : 30, top = 30;
-    double side = cell * (double)nl;
+    /* Cells of at least 14 px keep row labels apart; below 22 px the column
+       numbers stand on end so that two- and three-digit numbers do not touch. */
+    double cell = nl ? fmin(30, fmax(14, 480.0 / (double)nl)) : 30;
+    int upright = cell < 22 && nl >= 10;
+    double top = upright ? 36 : 30, side = cell * (double)nl;
     svg_open(rc, b, "Confusion matrix", LEFT + side + 10, top + side + 10);
     for (size_t p = 0; p < nl; p++) {
-        text_open(rc, b, LEFT + cell * ((double)p + 0.5), top - 6, "middle");
-        rt_buf_printf(rc, b, "%zu</text>", p + 1);
+        double x = LEFT + cell * ((double)p + 0.5);
+        if (upright)
+            rt_buf_printf(rc, b, "<text transform=\"translate(%.1f,%.1f) rotate(-90)\" "
+                          "text-anchor=\"start\">%zu</text>", x + 4, top - 4, p + 1);
+        else {
+            text_open(rc, b, x, top - 6, "middle");
+            rt_buf_printf(rc, b, "%zu</text>", p + 1);
+        }
     }
     for (size_t g = 0; g < nl; g++) {
         rt_label_metrics l;
@@ -196,7 +208,24 @@ static void plot_confusion(int *rc, rt_buf *b, const rt_metrics *m, size_t nl)
             heat_cell(rc, b, m, g, p, LEFT + cell * (double)p, y, cell, l.support);
     }
     svg_close(rc, b, "Rows: gold label; columns: predicted label, numbered as the rows. Cell "
-              "colour: share of the row's records; hover a cell for its label pair.");
+              "colour: share of the row's records; hover a cell for its label pair and count (counts "
+              "too long for a small cell are shown only there).");
+}
+
+/* Records axis of a bar chart: grid lines at round counts up to MOST, UNIT px each. */
+static void count_axis(int *rc, rt_buf *b, size_t most, double unit, double y0, double y1)
+{
+    static const size_t M[] = { 1, 2, 5 };
+    size_t step = 1;
+    for (size_t mag = 1, k = 0; most / (step = M[k] * mag) > 5; k = (k + 1) % 3)
+        if (k == 2)
+            mag *= 10;   /* steps 1, 2, 5, 10, 20, 50, ... */
+    for (size_t v = 0; v <= most; v += step) {
+        double x = LEFT + unit * (double)v;
+        line(rc, b, x, y0, x, y1, "#ddd");
+        text_open(rc, b, x, y0 - 4, "middle");
+        rt_buf_printf(rc, b, "%zu</text>", v);
+    }
 }
 
 /* Multi-label facets have no confusion matrix: right, missed and wrong labels per label. */
@@ -208,8 +237,9 @@ static void plot_errors(int *rc, rt_buf *b, const rt_metrics *m, size_t nl)
         rt_metrics_get_label(m, i, &l);
         most = l.tp + l.fn + l.fp > most ? l.tp + l.fn + l.fp : most;
     }
-    double bw = 300, top = 24, unit = bw / (double)most;
-    svg_open(rc, b, "Errors per label", LEFT + bw + 20, top + ROW * (double)nl + 10);
+    double bw = 300, top = 44, unit = bw / (double)most, h = top + ROW * (double)nl + 10;
+    svg_open(rc, b, "Errors per label", LEFT + bw + 30, h);
+    count_axis(rc, b, most, unit, top - 6, h - 8);
     for (size_t i = 0; i < nl; i++) {
         rt_label_metrics l;
         rt_metrics_get_label(m, i, &l);
@@ -247,6 +277,20 @@ static double share(size_t c, size_t t)
     return t ? (double)c / (double)t : 0;
 }
 
+/* The share axis of the score plot: square-root scale, ticks at round percentages <= MOST. */
+static void share_axis(int *rc, rt_buf *b, double left, double top, double ph, double pw,
+                       double most)
+{
+    static const double T[] = { 0.01, 0.05, 0.1, 0.25, 0.5, 1.0 };
+    for (size_t i = 0; i < sizeof T / sizeof T[0] && T[i] <= most; i++) {
+        double y = top + ph - ph * sqrt(T[i] / most);
+        line(rc, b, left - 3, y, left + pw, y, "#eee");
+        text_open(rc, b, left - 6, y + 4, "end");
+        rt_buf_printf(rc, b, "%g%%</text>", T[i] * 100);
+    }
+    line(rc, b, left, top, left, top + ph, "#999");
+}
+
 static void plot_scores(int *rc, rt_buf *b, const rt_metrics *m)
 {
     size_t pos[RT_METRICS_BINS], neg[RT_METRICS_BINS];
@@ -254,13 +298,14 @@ static void plot_scores(int *rc, rt_buf *b, const rt_metrics *m)
     size_t tp = total(pos), tn = total(neg);
     if (tp + tn == 0)
         return;
-    double left = 40, pw = 400, top = 24, ph = 160, bin = pw / RT_METRICS_BINS, most = 0;
+    double left = 56, pw = 400, top = 30, ph = 160, bin = pw / RT_METRICS_BINS, most = 0;
     for (size_t i = 0; i < RT_METRICS_BINS; i++)
         most = fmax(most, fmax(share(pos[i], tp), share(neg[i], tn)));
     svg_open(rc, b, "Score distributions", left + pw + 20, top + ph + 40);
+    share_axis(rc, b, left, top, ph, pw, most);
     for (size_t i = 0; i < RT_METRICS_BINS; i++) {
-        double x = left + bin * (double)i, hp = ph * share(pos[i], tp) / most;
-        double hn = ph * share(neg[i], tn) / most;
+        double x = left + bin * (double)i, hp = ph * sqrt(share(pos[i], tp) / most);
+        double hn = ph * sqrt(share(neg[i], tn) / most);
         rt_buf_printf(rc, b, "<g><title>scores %.2f-%.2f: %zu gold, %zu other</title>",
                       (double)i / RT_METRICS_BINS, (double)(i + 1) / RT_METRICS_BINS, pos[i],
                       neg[i]);
@@ -281,8 +326,9 @@ static void plot_scores(int *rc, rt_buf *b, const rt_metrics *m)
     snprintf(lg, sizeof lg, "other labels (%zu)", tn);
     legend(rc, b, left + 160, RED, lg);
     svg_close(rc, b, "Scores the model gave each record's gold labels and its other labels, as a "
-              "share of each group: a model that separates them well has green on the right and "
-              "red on the left.");
+              "share of each group (square-root scale, so that the few scores in the middle, "
+              "where the mistakes are, stay visible): a model that separates them well has "
+              "green on the right and red on the left.");
 }
 
 /* Plot coordinates of a learning curve. */
