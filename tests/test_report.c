@@ -266,6 +266,46 @@ static void test_wide_confusion(void **state)
     rt_metrics_free(m);
 }
 
+/* Count of the SVG heat-map cell whose tooltip is TITLE, as drawn text, or -1 when not drawn. */
+static long drawn_count(const char *html, const char *title)
+{
+    const char *t = strstr(html, title), *end = t ? strstr(t, "</g>") : NULL;
+    const char *txt = t ? strstr(t, "<text") : NULL;
+    if (!txt || txt > end)
+        return -1;
+    return strtol(strchr(txt, '>') + 1, NULL, 10);
+}
+
+/* 40 labels: 14 px cells, upright column numbers; a count that cannot fit is left to the tooltip. */
+static void test_html_wide_heat_map(void **state)
+{
+    (void)state;
+    rt_metrics *m;
+    assert_int_equal(rt_metrics_new("topic", 0, &m, NULL), RT_OK);
+    char g[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(g, sizeof g, "t%02d", i);
+        for (int k = 0; k < (i == 0 ? 12345 : i == 1 ? 7 : 1); k++)
+            add(m, g, NULL, g, NULL);
+    }
+    rt_report_facet f = { m, NULL, 0, NULL, 0, NULL };
+    rt_report r = { "x.model", 0, 0, NULL, 0, &f, 1 };
+    char path[] = "/tmp/rt_reportXXXXXX.html";
+    int fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(rt_report_save_html(&r, path, NULL), RT_OK);
+    char *html = tu_read_file(path, NULL);
+    assert_non_null(html);
+    assert_non_null(strstr(html, "rotate(-90)\" text-anchor=\"start\">40</text>"));
+    assert_non_null(strstr(html, "width=\"14.0\" height=\"14.0\""));
+    assert_int_equal(drawn_count(html, "gold t01, predicted t01: 7</title>"), 7);
+    assert_int_equal(drawn_count(html, "gold t00, predicted t00: 12345</title>"), -1);
+    free(html);
+    unlink(path);
+    rt_metrics_free(m);
+}
+
 static void test_write_errors(void **state)
 {
     fixture *f = *state;
@@ -319,6 +359,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_json_members, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_self_contained, setup, teardown),
         cmocka_unit_test(test_wide_confusion),
+        cmocka_unit_test(test_html_wide_heat_map),
         cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
     };
