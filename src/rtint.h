@@ -97,6 +97,19 @@ struct rt_reader {
  */
 int rt_io_getline(rt_reader *r, size_t *len, rt_err *err);
 
+/* Input encodings (encoding.c): UTF-8, or a single-byte one converted on open. */
+enum { RT_ENC_UTF8 = 0, RT_ENC_CP1252, RT_ENC_LATIN1 };
+
+/* The encoding named S ("utf-8", "windows-1252"/"cp1252", "latin1"/"iso-8859-1"; NULL = UTF-8), or -1. */
+int rt_io_encoding_from_name(const char *s);
+
+/*
+ * Replace r->fp by a temporary file holding its content converted from ENC
+ * to UTF-8 (nothing to do for RT_ENC_UTF8). Returns RT_OK, RT_EFORMAT
+ * ("FILE:LINE: byte 0x81 is not a Windows-1252 character") or RT_EIO.
+ */
+int rt_io_transcode(rt_reader *r, int enc, rt_err *err);
+
 /* Offset of the first byte of S that is not valid UTF-8 or is NUL; LEN when none. */
 size_t rt_io_utf8_invalid(const char *s, size_t len);
 

@@ -46,6 +46,13 @@ typedef struct rt_reader_opts {
      * errors and skips come out exactly as when reading one line at a time.
      */
     int threads;
+    /*
+     * Encoding of the input: NULL or "utf-8" (the default), "windows-1252"
+     * ("cp1252", what Excel writes as "CSV") or "latin1" ("iso-8859-1");
+     * a single-byte input is converted to UTF-8 when opened. Borrowed for
+     * rt_reader_open only.
+     */
+    const char *encoding;
 } rt_reader_opts;
 
 /* Format named by S ("jsonl", "csv", "tsv", "ris", "bibtex"/"bib"), or -1 when unknown. */
@@ -57,7 +64,8 @@ rt_format rt_format_from_path(const char *path);
 /*
  * Open PATH ("-" = stdin) for reading records with options O (NULL =
  * defaults). On success *out owns the open file. Returns RT_OK, RT_EIO,
- * RT_EINVAL (bad column mapping, or a CSV header that cannot be mapped),
+ * RT_EINVAL (bad column mapping, a CSV header that cannot be mapped, or an
+ * unknown encoding),
  * RT_EFORMAT (a CSV header that is missing, badly quoted or not UTF-8) or
  * RT_ENOMEM, with err set.
  */

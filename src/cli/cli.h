@@ -60,7 +60,7 @@ void cli_print_help(const cli_cmd *cmd, FILE *fp);
 
 enum { CLI_O_ALGO = 400, CLI_O_ALPHA, CLI_O_CV, CLI_O_CVMAX, CLI_O_MINDF, CLI_O_BIGRAMS,
        CLI_O_NOBIGRAMS, CLI_O_NOSTEM, CLI_O_STOP, CLI_O_NONUM, CLI_O_URLS, CLI_O_EMAILS,
-       CLI_O_FORMAT, CLI_O_COLUMNS, CLI_O_SEP, CLI_O_SKIP };
+       CLI_O_FORMAT, CLI_O_COLUMNS, CLI_O_SEP, CLI_O_SKIP, CLI_O_ENCODING };
 
 /* Long options of the training settings; -a (--algo) and -C are short options. */
 #define CLI_TRAIN_OPTIONS                                                           \
@@ -100,14 +100,17 @@ enum { CLI_O_ALGO = 400, CLI_O_ALPHA, CLI_O_CV, CLI_O_CVMAX, CLI_O_MINDF, CLI_O_
     { "format", required_argument, NULL, CLI_O_FORMAT },                            \
     { "columns", required_argument, NULL, CLI_O_COLUMNS },                          \
     { "label-sep", required_argument, NULL, CLI_O_SEP },                            \
-    { "skip-bad", no_argument, NULL, CLI_O_SKIP }
+    { "skip-bad", no_argument, NULL, CLI_O_SKIP },                                  \
+    { "encoding", required_argument, NULL, CLI_O_ENCODING }
 
 #define CLI_INPUT_HELP                                                              \
     "      --format F     input format for every FILE (jsonl, csv, tsv, ris,\n"      \
     "                     bibtex; default by extension)\n"                           \
     "      --columns MAP  CSV/TSV column mapping (see revtag help convert)\n"        \
     "      --label-sep S  CSV/TSV label separator (default ;)\n"                     \
-    "      --skip-bad     skip malformed records instead of stopping\n"
+    "      --skip-bad     skip malformed records instead of stopping\n"          \
+    "      --encoding E   input encoding: utf-8 (default), windows-1252 (Excel's\n"  \
+    "                     \"CSV\" on Windows) or latin1; converted to UTF-8\n"
 
 /*
  * Apply training option CH (a CLI_O_* training code, 'a' or 'C') with ARG
@@ -115,7 +118,7 @@ enum { CLI_O_ALGO = 400, CLI_O_ALPHA, CLI_O_CV, CLI_O_CVMAX, CLI_O_MINDF, CLI_O_
  */
 int cli_train_option(rt_train_opts *t, int ch, const char *arg, rt_err *err);
 
-/* Apply input option CH (CLI_O_FORMAT .. CLI_O_SKIP) with ARG to *O; like cli_train_option. */
+/* Apply input option CH (CLI_O_FORMAT .. CLI_O_ENCODING) with ARG to *O; like cli_train_option. */
 int cli_input_option(rt_reader_opts *o, int ch, const char *arg, rt_err *err);
 
 /* Every record of the input files, in input order; owns the records. */

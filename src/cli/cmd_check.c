@@ -354,6 +354,7 @@ static int parse(int argc, char **argv, check_opts *o, rt_err *err)
         { "taxonomy", required_argument, NULL, O_TAX }, { "no-taxonomy", no_argument, NULL, O_NOTAX },
         { "format", required_argument, NULL, 'f' }, { "columns", required_argument, NULL, O_COLUMNS },
         { "label-sep", required_argument, NULL, O_SEP }, { "skip-bad", no_argument, NULL, O_SKIP },
+        { "encoding", required_argument, NULL, CLI_O_ENCODING },
         { "json", no_argument, NULL, O_JSON }, { "max-problems", required_argument, NULL, O_MAX },
         { NULL, 0, NULL, 0 },
     };
@@ -378,6 +379,10 @@ static int parse(int argc, char **argv, check_opts *o, rt_err *err)
             o->ro.label_sep = optarg;
             break;
         case O_SKIP: o->skip_bad = 1; break;
+        case CLI_O_ENCODING:
+            if (cli_input_option(&o->ro, ch, optarg, err) != RT_OK)
+                return CLI_USAGE;
+            break;
         case O_JSON: o->json = 1; break;
         case O_MAX:
             if (cli_parse_int("--max-problems", optarg, 0, 1000000000, &o->max_problems, err))
@@ -441,6 +446,7 @@ const cli_cmd cli_cmd_check = {
     "      --columns MAP     CSV/TSV column mapping, as for revtag convert\n"
     "      --label-sep S     CSV/TSV label separator (default ;)\n"
     "      --skip-bad        count malformed records as skipped, not as problems\n"
+    "      --encoding E      utf-8 (default), windows-1252 or latin1 (converted)\n"
     "      --json            print the counts and messages as one JSON object\n"
     "      --max-problems N  print at most N problem lines, then how many more\n"
     "                        (default 20)\n\n"

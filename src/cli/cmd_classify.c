@@ -147,6 +147,7 @@ static int parse(int argc, char **argv, classify_args *a, rt_err *err)
         { "threads", required_argument, NULL, 't' }, { "progress", no_argument, NULL, O_PROGRESS },
         { "format", required_argument, NULL, O_FORMAT }, { "columns", required_argument, NULL, O_COLUMNS },
         { "label-sep", required_argument, NULL, O_SEP }, { "skip-bad", no_argument, NULL, O_SKIP },
+        { "encoding", required_argument, NULL, CLI_O_ENCODING },
         { NULL, 0, NULL, 0 },
     };
     int ch, f;
@@ -175,6 +176,10 @@ static int parse(int argc, char **argv, classify_args *a, rt_err *err)
         case O_COLUMNS: a->ro.columns = optarg; break;
         case O_SEP: a->ro.label_sep = optarg; break;
         case O_SKIP: a->ro.skip_bad = 1; break;
+        case CLI_O_ENCODING:
+            if (cli_input_option(&a->ro, ch, optarg, err) != RT_OK)
+                return CLI_USAGE;
+            break;
         default:
             return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -240,7 +245,7 @@ const cli_cmd cli_cmd_classify = {
     "  -t, --threads N    worker threads (default: all cores)\n"
     "      --progress     report progress on stderr every 4096 records (default\n"
     "                     when stderr is a terminal)\n"
-    "      --format F, --columns MAP, --label-sep S, --skip-bad\n"
+    "      --format F, --columns MAP, --label-sep S, --skip-bad, --encoding E\n"
     "                     input options, as for revtag convert\n\n"
     "Exit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
 };

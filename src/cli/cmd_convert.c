@@ -18,6 +18,7 @@ static int parse(int argc, char **argv, rt_reader_opts *o, rt_err *err)
     static const struct option longopts[] = {
         { "format", required_argument, NULL, 'f' }, { "columns", required_argument, NULL, O_COLUMNS },
         { "label-sep", required_argument, NULL, O_SEP }, { "skip-bad", no_argument, NULL, O_SKIP },
+        { "encoding", required_argument, NULL, CLI_O_ENCODING },
         { NULL, 0, NULL, 0 },
     };
     int ch, f;
@@ -39,6 +40,10 @@ static int parse(int argc, char **argv, rt_reader_opts *o, rt_err *err)
             o->label_sep = optarg;
             break;
         case O_SKIP: o->skip_bad = 1; break;
+        case CLI_O_ENCODING:
+            if (cli_input_option(o, ch, optarg, err) != RT_OK)
+                return CLI_USAGE;
+            break;
         default:
             return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -112,7 +117,9 @@ const cli_cmd cli_cmd_convert = {
     "                     labels.FACET) map by name, the rest are kept as is\n"
     "      --label-sep S  CSV/TSV: separator between labels in a cell (default ;)\n"
     "      --skip-bad     skip malformed records instead of stopping, and report\n"
-    "                     how many were skipped on stderr\n\n"
+    "                     how many were skipped on stderr\n"
+    "      --encoding E   input encoding: utf-8 (default), windows-1252 (what Excel\n"
+    "                     on Windows saves as \"CSV\") or latin1; converted to UTF-8\n\n"
     "RIS and BibTeX records without an ID/AN tag or key get the stable id\n"
     "h-XXXXXXXXXXXXXXXX, a hash of the title and year; so do CSV rows when there\n"
     "is no id column. RIS keywords written facet:label become labels.\n\n"

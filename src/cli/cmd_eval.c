@@ -549,7 +549,7 @@ static int parse_opt(eval_args *a, int ch, rt_err *err)
     case O_PRED: a->predictions = optarg; return RT_OK;
     case O_PROGRESS: a->progress = 1; return RT_OK;
     default:
-        if (ch >= CLI_O_FORMAT && ch <= CLI_O_SKIP)
+        if (ch >= CLI_O_FORMAT && ch <= CLI_O_ENCODING)
             return cli_input_option(&a->ro, ch, optarg, err);
         a->training = 1;
         return cli_train_option(&a->t, ch, optarg, err);

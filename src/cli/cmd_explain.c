@@ -237,6 +237,7 @@ static int parse(int argc, char **argv, explain_args *a, rt_err *err)
         { "top", required_argument, NULL, O_TOP }, { "json", no_argument, NULL, O_JSON },
         { "facet", required_argument, NULL, O_FACET }, { "format", required_argument, NULL, O_FORMAT },
         { "columns", required_argument, NULL, O_COLUMNS }, { "label-sep", required_argument, NULL, O_SEP },
+        { "encoding", required_argument, NULL, CLI_O_ENCODING },
         { NULL, 0, NULL, 0 },
     };
     int ch, f;
@@ -264,6 +265,10 @@ static int parse(int argc, char **argv, explain_args *a, rt_err *err)
             break;
         case O_COLUMNS: a->ro.columns = optarg; break;
         case O_SEP: a->ro.label_sep = optarg; break;
+        case CLI_O_ENCODING:
+            if (cli_input_option(&a->ro, ch, optarg, err) != RT_OK)
+                return CLI_USAGE;
+            break;
         default:
             return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -344,7 +349,7 @@ const cli_cmd cli_cmd_explain = {
     "                     [{\"term\", \"weight\", \"count\", \"words\": [...]}]}]},\n"
     "                     \"places\": [{\"field\", \"text\", \"start\", \"end\", \"country\",\n"
     "                     \"rule\"}]} (places only with a country facet)\n"
-    "      --format F, --columns MAP, --label-sep S\n"
+    "      --format F, --columns MAP, --label-sep S, --encoding E\n"
     "                     input options, as for revtag convert\n\n"
     "Only positive shares are listed: the words that argue for the label. For the\n"
     "country facet the countries are the ones classify assigns, the model's\n"

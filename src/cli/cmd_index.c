@@ -190,6 +190,7 @@ static int parse(int argc, char **argv, index_opts *o, rt_err *err)
         { "model", required_argument, NULL, 'm' },   { "threads", required_argument, NULL, 't' },
         { "skip-bad", no_argument, NULL, O_SKIP },   { "columns", required_argument, NULL, O_COLUMNS },
         { "label-sep", required_argument, NULL, O_SEP }, { "quiet", no_argument, NULL, 'q' },
+        { "encoding", required_argument, NULL, CLI_O_ENCODING },
         { NULL, 0, NULL, 0 },
     };
     int ch, fmt, rc = RT_OK;
@@ -209,6 +210,10 @@ static int parse(int argc, char **argv, index_opts *o, rt_err *err)
         case O_SKIP: o->ro.skip_bad = 1; break;
         case O_COLUMNS: o->ro.columns = optarg; break;
         case O_SEP: o->ro.label_sep = optarg; break;
+        case CLI_O_ENCODING:
+            if (cli_input_option(&o->ro, ch, optarg, err) != RT_OK)
+                return CLI_USAGE;
+            break;
         default:
             return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
@@ -286,6 +291,7 @@ const cli_cmd cli_cmd_index = {
     "                      instead of stopping\n"
     "      --columns MAP   CSV/TSV column mapping FIELD=COLUMN,... (see README)\n"
     "      --label-sep S   separator of labels in one CSV cell (default ;)\n"
+    "      --encoding E    utf-8 (default), windows-1252 or latin1 (converted)\n"
     "  -q, --quiet         no progress on stderr\n\n"
     "Exit status: 0 success, 1 error (nothing stored), 2 usage.\n",
 };

@@ -53,7 +53,7 @@ static int parse_opt(train_args *a, int ch, rt_err *err)
     case 'q':
     case O_QUIET: a->quiet = 1; return RT_OK;
     default:
-        return ch >= CLI_O_FORMAT && ch <= CLI_O_SKIP ? cli_input_option(&a->ro, ch, optarg, err)
+        return ch >= CLI_O_FORMAT && ch <= CLI_O_ENCODING ? cli_input_option(&a->ro, ch, optarg, err)
                                                       : cli_train_option(&a->t, ch, optarg, err);
     }
 }

@@ -74,6 +74,12 @@ int cli_input_option(rt_reader_opts *o, int ch, const char *arg, rt_err *err)
     case CLI_O_COLUMNS: o->columns = arg; return RT_OK;
     case CLI_O_SEP: o->label_sep = arg; return RT_OK;
     case CLI_O_SKIP: o->skip_bad = 1; return RT_OK;
+    case CLI_O_ENCODING:
+        if (rt_io_encoding_from_name(arg) < 0)
+            return rt_err_set(err, CLI_USAGE, "--encoding: unknown encoding '%s' (utf-8, "
+                              "windows-1252, latin1)", arg);
+        o->encoding = arg;
+        return RT_OK;
     default: return rt_err_set(err, CLI_USAGE, "unknown or incomplete option");
     }
 }

@@ -67,6 +67,7 @@ static int copy_opts(rt_reader *r, const rt_reader_opts *o, const char *path, rt
 {
     if (o)
         r->o = *o;
+    r->o.encoding = NULL;   /* borrowed: used by rt_reader_open only */
     r->o.columns = r->o.columns ? rt_strdup(r->o.columns) : NULL;
     r->o.label_sep = rt_strdup(r->o.label_sep && *r->o.label_sep ? r->o.label_sep : ";");
     if ((o && o->columns && !r->o.columns) || !r->o.label_sep)
@@ -84,8 +85,14 @@ int rt_reader_open(const char *path, const rt_reader_opts *o, rt_reader **out, r
     if (!r)
         return rt_err_set(err, RT_ENOMEM, "%s: out of memory", path);
     int rc = copy_opts(r, o, path, err);
+    int enc = rt_io_encoding_from_name(o ? o->encoding : NULL);
+    if (rc == RT_OK && enc < 0)
+        rc = rt_err_set(err, RT_EINVAL, "unknown encoding '%s' (utf-8, windows-1252, latin1)",
+                        o->encoding);
     if (rc == RT_OK)
         rc = open_stream(r, path, err);
+    if (rc == RT_OK)
+        rc = rt_io_transcode(r, enc, err);
     if (rc == RT_OK)
         rc = r->fmt->open(r, err);
     if (rc != RT_OK)

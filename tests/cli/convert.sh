@@ -98,4 +98,24 @@ grep -qF '"labels":{"country":["KE","UG"],"policy_area":["Poverty reduction"]}' 
 "$REVTAG" convert "$TMP/missing.ris" > /dev/null 2> "$TMP/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "missing.ris: cannot open" "$TMP/err" || fail "missing file: exit $rc, $(cat "$TMP/err")"
 "$REVTAG" help convert | grep -q -- '--skip-bad' || fail "help convert"
+
+# Windows-1252 (Excel's "CSV" on Windows): an error naming the line without
+# --encoding, the same records as UTF-8 with it; a byte cp1252 lacks is an error.
+printf 'id,title,year\r\nw1,Caf\xe9 \x93outcomes\x94 \x80 5m \x96 na\xefve,2019\r\nw2,Plain,2020\r\n' > "$TMP/w.csv"
+"$REVTAG" convert "$TMP/w.csv" > "$TMP/out" 2> "$TMP/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'w.csv:2: ' "$TMP/err" && [ ! -s "$TMP/out" ] \
+  || fail "cp1252 without --encoding: exit $rc, $(cat "$TMP/err")"
+"$REVTAG" convert --encoding windows-1252 "$TMP/w.csv" > "$TMP/out" 2> "$TMP/err" \
+  || fail "--encoding windows-1252: exit $?, $(cat "$TMP/err")"
+printf 'id,title,year\nw1,Caf\xc3\xa9 \xe2\x80\x9coutcomes\xe2\x80\x9d \xe2\x82\xac 5m \xe2\x80\x93 na\xc3\xafve,2019\nw2,Plain,2020\n' > "$TMP/u.csv"
+"$REVTAG" convert "$TMP/u.csv" > "$TMP/want" || fail "UTF-8 twin"
+cmp -s "$TMP/out" "$TMP/want" || fail "cp1252 converted differs from UTF-8: $(cat "$TMP/out")"
+"$REVTAG" convert --encoding latin1 "$TMP/w.csv" | grep -q "$(printf 'Caf\xc3\xa9')" || fail "latin1"
+printf 'id,title\nx1,ok\nx2,bad \x81 byte\n' > "$TMP/b.csv"
+"$REVTAG" convert --encoding cp1252 "$TMP/b.csv" > "$TMP/out" 2> "$TMP/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'b.csv:3: byte 0x81 is not a Windows-1252 character' "$TMP/err" \
+  && [ ! -s "$TMP/out" ] || fail "undefined cp1252 byte: exit $rc, $(cat "$TMP/err")"
+"$REVTAG" convert --encoding ebcdic "$TMP/u.csv" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "unknown encoding: exit $rc, want 2"
+"$REVTAG" classify --help | grep -q -- '--encoding' || fail "classify --help lacks --encoding"
 echo "1 passed, 0 failed"
