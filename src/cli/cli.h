@@ -121,6 +121,9 @@ int cli_train_option(rt_train_opts *t, int ch, const char *arg, rt_err *err);
 /* Apply input option CH (CLI_O_FORMAT .. CLI_O_ENCODING) with ARG to *O; like cli_train_option. */
 int cli_input_option(rt_reader_opts *o, int ch, const char *arg, rt_err *err);
 
+/* Append NAME (borrowed, e.g. from argv) to the array *FACETS of *N; the caller frees the array. */
+int cli_facets_add(const char ***facets, size_t *n, const char *name, rt_err *err);
+
 /* Every record of the input files, in input order; owns the records. */
 typedef struct cli_recset {
     rt_record *v;

@@ -141,16 +141,13 @@ static int classify_file(run_state *st, const char *path, rt_err *err)
 
 static int parse(int argc, char **argv, classify_args *a, rt_err *err)
 {
-    enum { O_TOP = 256, O_PROGRESS, O_FORMAT, O_COLUMNS, O_SEP, O_SKIP };
+    enum { O_TOP = 256, O_PROGRESS };
     static const struct option longopts[] = {
         { "model", required_argument, NULL, 'm' }, { "top", required_argument, NULL, O_TOP },
         { "threads", required_argument, NULL, 't' }, { "progress", no_argument, NULL, O_PROGRESS },
-        { "format", required_argument, NULL, O_FORMAT }, { "columns", required_argument, NULL, O_COLUMNS },
-        { "label-sep", required_argument, NULL, O_SEP }, { "skip-bad", no_argument, NULL, O_SKIP },
-        { "encoding", required_argument, NULL, CLI_O_ENCODING },
-        { NULL, 0, NULL, 0 },
+        CLI_INPUT_OPTIONS, { NULL, 0, NULL, 0 },
     };
-    int ch, f;
+    int ch;
     long v;
     optind = 0;
     opterr = 0;
@@ -168,20 +165,13 @@ static int parse(int argc, char **argv, classify_args *a, rt_err *err)
             a->threads = (int)v;
             break;
         case O_PROGRESS: a->progress = 1; break;
-        case O_FORMAT:
-            if ((f = rt_format_from_name(optarg)) < 0)
-                return rt_err_set(err, CLI_USAGE, "--format: unknown format '%s'", optarg);
-            a->ro.format = (rt_format)f;
-            break;
-        case O_COLUMNS: a->ro.columns = optarg; break;
-        case O_SEP: a->ro.label_sep = optarg; break;
-        case O_SKIP: a->ro.skip_bad = 1; break;
-        case CLI_O_ENCODING:
+        case '?':
+        case ':':
+            return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
+        default:
             if (cli_input_option(&a->ro, ch, optarg, err) != RT_OK)
                 return CLI_USAGE;
             break;
-        default:
-            return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
     if (!a->model)
@@ -245,7 +235,6 @@ const cli_cmd cli_cmd_classify = {
     "  -t, --threads N    worker threads (default: all cores)\n"
     "      --progress     report progress on stderr every 4096 records (default\n"
     "                     when stderr is a terminal)\n"
-    "      --format F, --columns MAP, --label-sep S, --skip-bad, --encoding E\n"
-    "                     input options, as for revtag convert\n\n"
+    CLI_INPUT_HELP "\n"
     "Exit status: 0 success, 1 error (one line naming FILE:LINE), 2 usage.\n",
 };

@@ -510,16 +510,6 @@ static int output(eval_run *r, int argc, char **argv, rt_err *err)
 
 /* ------------------------------------------------------------ arguments */
 
-static int add_facet(eval_args *a, const char *name, rt_err *err)
-{
-    const char **f = realloc(a->facets, (a->nfacets + 1) * sizeof *f);
-    if (!f)
-        return rt_err_set(err, RT_ENOMEM, "out of memory");
-    a->facets = f;
-    a->facets[a->nfacets++] = name;
-    return RT_OK;
-}
-
 enum { O_FOLDS = 256, O_SEED, O_CURVE, O_JSON, O_HTML, O_PRED, O_PROGRESS };
 
 static int parse_opt(eval_args *a, int ch, rt_err *err)
@@ -527,7 +517,7 @@ static int parse_opt(eval_args *a, int ch, rt_err *err)
     long v;
     switch (ch) {
     case 'm': a->model = optarg; return RT_OK;
-    case 'f': return add_facet(a, optarg, err);
+    case 'f': return cli_facets_add(&a->facets, &a->nfacets, optarg, err);
     case O_FOLDS:
         if (cli_parse_int("--folds", optarg, 2, RT_FOLDS_MAX, &v, err) != RT_OK)
             return CLI_USAGE;

@@ -231,16 +231,13 @@ static int explain_file(explain_state *st, const char *path, rt_err *err)
 
 static int parse(int argc, char **argv, explain_args *a, rt_err *err)
 {
-    enum { O_TOP = 256, O_JSON, O_FACET, O_FORMAT, O_COLUMNS, O_SEP };
+    enum { O_TOP = 256, O_JSON, O_FACET };
     static const struct option longopts[] = {
         { "model", required_argument, NULL, 'm' }, { "terms", required_argument, NULL, 'n' },
         { "top", required_argument, NULL, O_TOP }, { "json", no_argument, NULL, O_JSON },
-        { "facet", required_argument, NULL, O_FACET }, { "format", required_argument, NULL, O_FORMAT },
-        { "columns", required_argument, NULL, O_COLUMNS }, { "label-sep", required_argument, NULL, O_SEP },
-        { "encoding", required_argument, NULL, CLI_O_ENCODING },
-        { NULL, 0, NULL, 0 },
+        { "facet", required_argument, NULL, O_FACET }, CLI_INPUT_OPTIONS, { NULL, 0, NULL, 0 },
     };
-    int ch, f;
+    int ch;
     long v;
     optind = 0;
     opterr = 0;
@@ -258,19 +255,13 @@ static int parse(int argc, char **argv, explain_args *a, rt_err *err)
             break;
         case O_JSON: a->json = 1; break;
         case O_FACET: a->facet = optarg; break;
-        case O_FORMAT:
-            if ((f = rt_format_from_name(optarg)) < 0)
-                return rt_err_set(err, CLI_USAGE, "--format: unknown format '%s'", optarg);
-            a->ro.format = (rt_format)f;
-            break;
-        case O_COLUMNS: a->ro.columns = optarg; break;
-        case O_SEP: a->ro.label_sep = optarg; break;
-        case CLI_O_ENCODING:
+        case '?':
+        case ':':
+            return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
+        default:
             if (cli_input_option(&a->ro, ch, optarg, err) != RT_OK)
                 return CLI_USAGE;
             break;
-        default:
-            return rt_err_set(err, CLI_USAGE, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
     return a->model ? RT_OK : rt_err_set(err, CLI_USAGE, "no model given (-m MODEL)");
@@ -349,8 +340,7 @@ const cli_cmd cli_cmd_explain = {
     "                     [{\"term\", \"weight\", \"count\", \"words\": [...]}]}]},\n"
     "                     \"places\": [{\"field\", \"text\", \"start\", \"end\", \"country\",\n"
     "                     \"rule\"}]} (places only with a country facet)\n"
-    "      --format F, --columns MAP, --label-sep S, --encoding E\n"
-    "                     input options, as for revtag convert\n\n"
+    CLI_INPUT_HELP "\n"
     "Only positive shares are listed: the words that argue for the label. For the\n"
     "country facet the countries are the ones classify assigns, the model's\n"
     "scores weighed with the place names the gazetteer finds (a country the model\n"

@@ -22,23 +22,13 @@ typedef struct train_args {
     int quiet;
 } train_args;
 
-static int add_facet(train_args *a, const char *name, rt_err *err)
-{
-    const char **f = realloc(a->facets, (a->nfacets + 1) * sizeof *f);
-    if (!f)
-        return rt_err_set(err, RT_ENOMEM, "out of memory");
-    a->facets = f;
-    a->facets[a->nfacets++] = name;
-    return RT_OK;
-}
-
 enum { O_SEED = 256, O_QUIET };
 
 static int parse_opt(train_args *a, int ch, rt_err *err)
 {
     long v;
     switch (ch) {
-    case 'f': return add_facet(a, optarg, err);
+    case 'f': return cli_facets_add(&a->facets, &a->nfacets, optarg, err);
     case 'o': a->out = optarg; return RT_OK;
     case O_SEED:
         if (cli_parse_int("--seed", optarg, 0, 2147483647, &v, err) != RT_OK)

@@ -121,3 +121,13 @@ void cli_recset_free(cli_recset *s)
     s->v = NULL;
     s->n = s->cap = 0;
 }
+
+int cli_facets_add(const char ***facets, size_t *n, const char *name, rt_err *err)
+{
+    const char **f = realloc(*facets, (*n + 1) * sizeof *f);
+    if (!f)
+        return rt_err_set(err, RT_ENOMEM, "out of memory");
+    f[(*n)++] = name;
+    *facets = f;
+    return RT_OK;
+}
