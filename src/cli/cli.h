@@ -60,7 +60,7 @@ void cli_print_help(const cli_cmd *cmd, FILE *fp);
 
 enum { CLI_O_ALGO = 400, CLI_O_ALPHA, CLI_O_CV, CLI_O_CVMAX, CLI_O_MINDF, CLI_O_BIGRAMS,
        CLI_O_NOBIGRAMS, CLI_O_NOSTEM, CLI_O_STOP, CLI_O_NONUM, CLI_O_URLS, CLI_O_EMAILS,
-       CLI_O_FORMAT, CLI_O_COLUMNS, CLI_O_SEP, CLI_O_SKIP, CLI_O_ENCODING };
+       CLI_O_SEED, CLI_O_FORMAT, CLI_O_COLUMNS, CLI_O_SEP, CLI_O_SKIP, CLI_O_ENCODING };
 
 /* Long options of the training settings; -a (--algo) and -C are short options. */
 #define CLI_TRAIN_OPTIONS                                                           \
@@ -113,8 +113,9 @@ enum { CLI_O_ALGO = 400, CLI_O_ALPHA, CLI_O_CV, CLI_O_CVMAX, CLI_O_MINDF, CLI_O_
     "                     \"CSV\" on Windows) or latin1; converted to UTF-8\n"
 
 /*
- * Apply training option CH (a CLI_O_* training code, 'a' or 'C') with ARG
- * to *T. Returns RT_OK, or CLI_USAGE with err set (bad value, other option).
+ * Apply training option CH (a CLI_O_* training code, CLI_O_SEED, 'a', 'C'
+ * or 't' for --threads) with ARG to *T. Returns RT_OK, or CLI_USAGE with
+ * err set (bad value, other option).
  */
 int cli_train_option(rt_train_opts *t, int ch, const char *arg, rt_err *err);
 

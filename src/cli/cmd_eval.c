@@ -28,10 +28,10 @@ typedef struct eval_args {
     const char **facets;       /* -f, borrowed from argv */
     size_t nfacets;
     unsigned k;                /* --folds: cross-validate */
-    rt_train_opts t;           /* training settings with --folds (revtag train's defaults) */
+    rt_train_opts t;           /* training settings with --folds (revtag train's defaults);
+                                  t.seed (folds too) and t.threads also apply with -m */
     int training;              /* a training setting was given */
-    uint64_t seed;
-    int curve, json, threads, progress;
+    int curve, json, progress;
     const char *html;
     const char *predictions;   /* --predictions: dump the held-out predictions here */
     rt_reader_opts ro;
@@ -231,7 +231,7 @@ static int score(eval_run *r, const rt_model *m, const rt_record **recs, size_t 
 {
     rt_tagger *t = NULL;
     assigned as = { NULL, NULL, 0 };
-    int rc = rt_tagger_new(m, r->a->threads, &t, err);
+    int rc = rt_tagger_new(m, r->a->t.threads, &t, err);
     if (rc == RT_OK)
         rc = assigned_new(t, &as, err);
     for (size_t at = 0; rc == RT_OK && at < n; at += BATCH)
@@ -279,8 +279,6 @@ static rt_train_opts train_opts(const eval_run *r)
     rt_train_opts t = r->a->t;
     t.facets = r->a->facets;
     t.nfacets = r->a->nfacets;
-    t.seed = r->a->seed;
-    t.threads = r->a->threads;
     return t;
 }
 
@@ -318,7 +316,7 @@ static int curve_fold(eval_run *r, const rt_record **train, size_t ntrain,
     int rc = chunk && sub && out ? RT_OK : rt_err_set(err, RT_ENOMEM, "out of memory");
     if (rc == RT_OK)
         rc = rt_folds_assign_records(train, ntrain, r->a->facets, r->a->nfacets, CURVE_STEPS,
-                                     r->a->seed + 1 + j, chunk, err);
+                                     r->a->t.seed + 1 + j, chunk, err);
     for (unsigned s = 1; rc == RT_OK && s < CURVE_STEPS; s++) {
         size_t nsub = 0;
         for (size_t i = 0; i < ntrain; i++)
@@ -401,7 +399,7 @@ static int eval_folds(eval_run *r, rt_err *err)
                                                    : rt_err_set(err, RT_ENOMEM, "out of memory");
     if (rc == RT_OK)
         rc = rt_folds_assign_records(r->ptrs, r->n, r->a->facets, r->a->nfacets, r->a->k,
-                                     r->a->seed, fold, err);
+                                     r->a->t.seed, fold, err);
     for (size_t f = 0; rc == RT_OK && f < r->nfe; f++)
         pooled[f] = r->fe[f].pooled;
     for (unsigned j = 0; rc == RT_OK && j < r->a->k; j++)
@@ -493,7 +491,7 @@ static int output(eval_run *r, int argc, char **argv, rt_err *err)
                                    a->curve ? fe->curve : NULL, a->curve ? CURVE_STEPS : 0,
                                    algo_label(a, fe) };
     }
-    rt_report rep = { a->model, a->k, a->seed, (const char *const *)argv + optind,
+    rt_report rep = { a->model, a->k, a->t.seed, (const char *const *)argv + optind,
                       (size_t)(argc - optind), rf, r->nfe };
     int rc = RT_OK;
     if (a->predictions)
@@ -510,7 +508,7 @@ static int output(eval_run *r, int argc, char **argv, rt_err *err)
 
 /* ------------------------------------------------------------ arguments */
 
-enum { O_FOLDS = 256, O_SEED, O_CURVE, O_JSON, O_HTML, O_PRED, O_PROGRESS };
+enum { O_FOLDS = 256, O_CURVE, O_JSON, O_HTML, O_PRED, O_PROGRESS };
 
 static int parse_opt(eval_args *a, int ch, rt_err *err)
 {
@@ -523,16 +521,8 @@ static int parse_opt(eval_args *a, int ch, rt_err *err)
             return CLI_USAGE;
         a->k = (unsigned)v;
         return RT_OK;
-    case O_SEED:
-        if (cli_parse_int("--seed", optarg, 0, 2147483647, &v, err) != RT_OK)
-            return CLI_USAGE;
-        a->seed = (uint64_t)v;
-        return RT_OK;
-    case 't':
-        if (cli_parse_int("--threads", optarg, 1, 1024, &v, err) != RT_OK)
-            return CLI_USAGE;
-        a->threads = (int)v;
-        return RT_OK;
+    case CLI_O_SEED:
+    case 't': return cli_train_option(&a->t, ch, optarg, err);   /* also with -m */
     case O_CURVE: a->curve = 1; return RT_OK;
     case O_JSON: a->json = 1; return RT_OK;
     case O_HTML: a->html = optarg; return RT_OK;
@@ -568,7 +558,7 @@ static int parse(int argc, char **argv, eval_args *a, rt_err *err)
 {
     static const struct option longopts[] = {
         { "model", required_argument, NULL, 'm' }, { "facet", required_argument, NULL, 'f' },
-        { "folds", required_argument, NULL, O_FOLDS }, { "seed", required_argument, NULL, O_SEED },
+        { "folds", required_argument, NULL, O_FOLDS }, { "seed", required_argument, NULL, CLI_O_SEED },
         { "threads", required_argument, NULL, 't' }, { "curve", no_argument, NULL, O_CURVE },
         { "json", no_argument, NULL, O_JSON }, { "html", required_argument, NULL, O_HTML },
         { "predictions", required_argument, NULL, O_PRED },
@@ -589,8 +579,7 @@ static int parse(int argc, char **argv, eval_args *a, rt_err *err)
 
 static int run(int argc, char **argv, rt_err *err)
 {
-    eval_args a = { NULL, NULL, 0, 0, rt_train_defaults(), 0, 1, 0, 0, 0, isatty(2), NULL, NULL,
-                    { 0 } };
+    eval_args a = { NULL, NULL, 0, 0, rt_train_defaults(), 0, 0, 0, isatty(2), NULL, NULL, { 0 } };
     eval_run r = { &a, { 0 }, NULL, 0, NULL, 0, { 0 }, 0, { 0 } };
     rt_model *m = NULL;
     int rc = parse(argc, argv, &a, err);

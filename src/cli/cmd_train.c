@@ -22,24 +22,13 @@ typedef struct train_args {
     int quiet;
 } train_args;
 
-enum { O_SEED = 256, O_QUIET };
+enum { O_QUIET = 256 };
 
 static int parse_opt(train_args *a, int ch, rt_err *err)
 {
-    long v;
     switch (ch) {
     case 'f': return cli_facets_add(&a->facets, &a->nfacets, optarg, err);
     case 'o': a->out = optarg; return RT_OK;
-    case O_SEED:
-        if (cli_parse_int("--seed", optarg, 0, 2147483647, &v, err) != RT_OK)
-            return CLI_USAGE;
-        a->t.seed = (uint64_t)v;
-        return RT_OK;
-    case 't':
-        if (cli_parse_int("--threads", optarg, 1, 1024, &v, err) != RT_OK)
-            return CLI_USAGE;
-        a->t.threads = (int)v;
-        return RT_OK;
     case 'q':
     case O_QUIET: a->quiet = 1; return RT_OK;
     default:
@@ -52,7 +41,7 @@ static int parse(int argc, char **argv, train_args *a, rt_err *err)
 {
     static const struct option longopts[] = {
         { "facet", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
-        { "seed", required_argument, NULL, O_SEED }, { "threads", required_argument, NULL, 't' },
+        { "seed", required_argument, NULL, CLI_O_SEED }, { "threads", required_argument, NULL, 't' },
         { "quiet", no_argument, NULL, O_QUIET }, CLI_TRAIN_OPTIONS, CLI_INPUT_OPTIONS,
         { NULL, 0, NULL, 0 },
     };

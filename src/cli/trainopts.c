@@ -51,6 +51,14 @@ int cli_train_option(rt_train_opts *t, int ch, const char *arg, rt_err *err)
         if ((rc = parse_count("--min-df", arg, 1, 1000000, &v, err)) == RT_OK)
             t->features.min_df = (unsigned)v;
         return rc;
+    case CLI_O_SEED:
+        if ((rc = parse_count("--seed", arg, 0, 2147483647, &v, err)) == RT_OK)
+            t->seed = (uint64_t)v;
+        return rc;
+    case 't':
+        if ((rc = parse_count("--threads", arg, 1, 1024, &v, err)) == RT_OK)
+            t->threads = (int)v;
+        return rc;
     case CLI_O_BIGRAMS: t->features.bigrams = 1; return RT_OK;
     case CLI_O_NOBIGRAMS: t->features.bigrams = 0; return RT_OK;
     case CLI_O_NOSTEM: t->features.an.stem = 0; return RT_OK;

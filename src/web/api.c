@@ -193,14 +193,12 @@ static int api_search(rt_store *s, const rt_web_request *req, rt_web_response *r
     return RT_OK;
 }
 
-static int api_record(rt_store *s, const char *id, rt_web_response *r, rt_err *err)
+/* The JSON OUT (LEN bytes, taken over) about record ID; 404 when it was not found (OUT NULL). */
+static int respond_record(rt_web_response *r, int rc, const rt_err *e, const char *id, char *out,
+                          size_t len, rt_err *err)
 {
-    rt_err e = { 0, "" };
-    char *out = NULL;
-    size_t len = 0;
-    int rc = *id ? rt_store_get_json(s, id, &out, &len, &e) : RT_OK;
     if (rc != RT_OK)
-        return respond_status(r, rc, &e, err);
+        return respond_status(r, rc, e, err);
     if (!out) {
         char msg[RT_ERR_MAX];
         snprintf(msg, sizeof msg, "no record with id '%.200s'", id);
@@ -208,6 +206,15 @@ static int api_record(rt_store *s, const char *id, rt_web_response *r, rt_err *e
     }
     respond(r, 200, TYPE_JSON, out, len);
     return RT_OK;
+}
+
+static int api_record(rt_store *s, const char *id, rt_web_response *r, rt_err *err)
+{
+    rt_err e = { 0, "" };
+    char *out = NULL;
+    size_t len = 0;
+    int rc = *id ? rt_store_get_json(s, id, &out, &len, &e) : RT_OK;
+    return respond_record(r, rc, &e, id, out, len, err);
 }
 
 /* Every country of the gazetteer: [{"code", "name", "lat", "lon"}], for the map. */
@@ -298,15 +305,7 @@ static int api_explain(const rt_web_ctx *c, const rt_web_request *req, const cha
     char *out = NULL;
     size_t len = 0;
     rc = *id ? rt_web_explain_json(c, id, (size_t)k, &out, &len, &e) : RT_OK;
-    if (rc != RT_OK)
-        return respond_status(r, rc, &e, err);
-    if (!out) {
-        char msg[RT_ERR_MAX];
-        snprintf(msg, sizeof msg, "no record with id '%.200s'", id);
-        return respond_error(r, 404, msg, err);
-    }
-    respond(r, 200, TYPE_JSON, out, len);
-    return RT_OK;
+    return respond_record(r, rc, &e, id, out, len, err);
 }
 
 /* ---------------------------------------------------------------- routing */
